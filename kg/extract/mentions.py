@@ -1,0 +1,525 @@
+"""Actor mentions in a sentence: gazetteer names, titles and roles, new names, coreference.
+
+Every mention is a span of tokens resolved to an entity label of the article's registry.  Titles
+("el líder norcoreano Kim Jong Un") also yield office statements (leader_of, holds_position,
+affiliated_with), which the pipeline turns into Statements.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from kg.extract.gazetteer import DEMONYM, NAME, SEAT, SHORT, Gazetteer, Hit
+from kg.extract.tokens import Token, fold
+from kg.model import Entity
+
+PREPOSITIONS = frozenset(
+    "a al ante bajo con contra de del desde durante en entre hacia hasta para por "
+    "segun sin sobre tras".split()
+)
+NAME_PARTICLES = frozenset("de del la al bin ibn van von da do dos el".split())
+DETERMINERS = frozenset("el la los las su sus un una".split())
+COPULAS = frozenset("es era fue sera ha sido habia sido sigue siendo ejerce como".split())
+
+
+@dataclass
+class Mention:
+    i: int  # first token
+    j: int  # one past the last token
+    label: str  # entity label in the article registry
+    kind: str  # name | capital | seat | demonym | title | new | coref | collective | group
+    state: str | None = None  # the state a capital or seat stands for when it acts
+    members: tuple[Mention, ...] = ()
+
+    def actors(self) -> tuple[Mention, ...]:
+        return self.members or (self,)
+
+
+@dataclass(frozen=True)
+class Office:
+    """An office statement found with a title: leader_of / holds_position / affiliated_with."""
+
+    person: str
+    relation: str
+    of: str
+    role: str | None
+    token: int  # token index of the title, to find "hasta mayo" after it
+    rule: str
+
+
+@dataclass
+class Context:
+    """What the article has met so far: entities, mentions counts, surnames, recent countries."""
+
+    gaz: Gazetteer
+    published: date | None
+    lexicon: dict[str, Any]
+    registry: dict[str, Entity] = field(default_factory=dict)
+    counts: Counter[str] = field(default_factory=Counter)
+    surnames: dict[str, list[str]] = field(default_factory=dict)
+    recent: list[str] = field(default_factory=list)  # labels of recent mentions, newest last
+
+    def register(self, entity: Entity) -> str:
+        if entity.label not in self.registry:
+            self.registry[entity.label] = entity
+            if entity.type == "Person":
+                for key in _name_keys(entity.label):
+                    self.surnames.setdefault(key, []).append(entity.label)
+        return entity.label
+
+    def known(self, label: str) -> str:
+        return self.register(self.gaz.entity(label))
+
+    def new(self, label: str, type_: str) -> str:
+        rec = self.gaz.get(label)
+        if rec is not None:
+            return self.register(rec.entity)
+        return self.register(Entity(label, type_))
+
+
+def _name_keys(label: str) -> list[str]:
+    parts = label.split()
+    if len(parts) < 2:
+        return []
+    keys = [fold(parts[-1])]
+    # East Asian names put the family name first: "Kim Jong Un", "Choe Son Hui", "Park Ji-hoon".
+    if (len(parts) == 3 and all(len(p) <= 5 for p in parts)) or (
+        len(parts) == 2 and "-" in parts[1]
+    ):
+        keys.append(fold(parts[0]))
+    return keys
+
+
+def _title_table(lexicon: dict[str, Any]) -> list[tuple[tuple[str, ...], str | None, bool]]:
+    table = []
+    for t in lexicon.get("titles", []):
+        for w in t["words"]:
+            table.append((tuple(fold(w).split()), t.get("role"), bool(t.get("leader", False))))
+    table.sort(key=lambda x: -len(x[0]))
+    return table
+
+
+def _phrases(lexicon: dict[str, Any], key: str) -> list[tuple[str, ...]]:
+    return sorted((tuple(fold(w).split()) for w in lexicon.get(key, [])), key=lambda x: -len(x))
+
+
+def _match_at(tokens: list[Token], k: int, phrase: tuple[str, ...]) -> bool:
+    if k + len(phrase) > len(tokens):
+        return False
+    return all(tokens[k + n].low == w for n, w in enumerate(phrase))
+
+
+def _hit_spans(tokens: list[Token], hits: list[Hit], offset: int) -> list[tuple[int, int, Hit]]:
+    spans = []
+    starts = {t.start: n for n, t in enumerate(tokens)}
+    ends = {t.end: n for n, t in enumerate(tokens)}
+    for h in hits:
+        i, j = starts.get(h.start + offset), ends.get(h.end + offset)
+        if i is not None and j is not None:
+            spans.append((i, j + 1, h))
+    return spans
+
+
+def _name_run(tokens: list[Token], k: int, limit: int = 5) -> int:
+    """End of a run of capitalised words starting at k ("Sergei Markov", "Kim Yong Bok")."""
+    n = k
+    while n < len(tokens) and n - k < limit:
+        t = tokens[n]
+        if t.kind == "W" and t.is_upper and not t.text.isupper():
+            n += 1
+        elif (
+            t.low in NAME_PARTICLES
+            and n > k
+            and n + 1 < len(tokens)
+            and tokens[n + 1].is_upper
+            and tokens[n + 1].kind == "W"
+        ):
+            n += 1
+        else:
+            break
+    return n
+
+
+class SentenceMentions:
+    """Find the actor mentions of one sentence, updating the article context."""
+
+    def __init__(self, ctx: Context, tokens: list[Token], hits: list[Hit], offset: int) -> None:
+        self.ctx = ctx
+        self.tokens = tokens
+        self.spans = _hit_spans(tokens, hits, offset)
+        self.by_start = {i: (j, h) for i, j, h in self.spans}
+        self.mentions: list[Mention] = []
+        self.offices: list[Office] = []
+        self.taken: set[int] = set()
+
+    # -- resolution of one gazetteer hit ---------------------------------------------------
+    def resolve_hit(self, h: Hit) -> tuple[str, str, str | None]:
+        gaz = self.ctx.gaz
+        if h.kind in (NAME, SHORT):
+            label = h.labels[0] if h.kind == NAME else self._disambiguate(h.labels)
+            rec = gaz.get(label)
+            if rec and rec.entity.type == "City" and rec.capital_of:
+                return self.ctx.known(label), "capital", rec.capital_of
+            return self.ctx.known(label), "name", None
+        if h.kind == SEAT:
+            return self.ctx.known(h.labels[0]), "seat", None
+        return self.ctx.known(h.labels[0]), "demonym", None
+
+    def _disambiguate(self, labels: tuple[str, ...]) -> str:
+        """A short form shared by several bodies ("Consejo de Seguridad"): the one whose country
+        the sentence or the recent context names; else an international one."""
+        gaz = self.ctx.gaz
+        here = {self.ctx.registry[m.label].label for m in self.mentions}
+        for _, _, h in self.spans:
+            if h.kind in (NAME, DEMONYM, SEAT):
+                here.add(h.labels[0])
+        recent = here | set(self.ctx.recent[-6:])
+        for label in labels:
+            rec = gaz.get(label)
+            if rec and rec.country and rec.country in recent:
+                return label
+        for label in labels:
+            rec = gaz.get(label)
+            if rec and not rec.country:
+                return label
+        return labels[0]
+
+    def _context_country(self, labels: tuple[str, ...]) -> bool:
+        recent = set(self.ctx.recent[-6:])
+        for label in labels:
+            rec = self.ctx.gaz.get(label)
+            if rec and rec.country and rec.country in recent:
+                return True
+        return False
+
+    def appositive_names(self) -> None:
+        """New people named in apposition after a description: "El politólogo y aliado de
+        Putin, Sergei Markov, sugiere…"."""
+        lex = self.ctx.lexicon
+        nouns = {p[-1] for p in _phrases(lex, "person_nouns")}
+        nouns |= {p[0] for p, _, _ in _title_table(lex)}
+        toks = self.tokens
+        for n, t in enumerate(toks):
+            if t.kind != "C" or n + 2 >= len(toks) or (n + 1) in self.taken:
+                continue
+            end = _name_run(toks, n + 1, limit=4)
+            if end - (n + 1) < 2 or any(k in self.taken for k in range(n + 1, end)):
+                continue
+            if end < len(toks) and toks[end].kind not in ("C", "S") and toks[end].is_upper:
+                continue
+            back = range(max(0, n - 8), n)
+            if not any(toks[k].low in nouns for k in back):
+                continue
+            label = " ".join(x.text for x in toks[n + 1 : end])
+            self.add(Mention(n + 1, end, self.ctx.new(label, "Person"), "new"))
+
+    def add(self, m: Mention, *, replace: bool = False) -> None:
+        """Add a mention; with ``replace`` it swallows the mentions it contains."""
+        if replace:
+            inside = [x for x in self.mentions if m.i <= x.i and x.j <= m.j]
+            for x in inside:
+                self.mentions.remove(x)
+                self.taken.difference_update(range(x.i, x.j))
+        if any(n in self.taken for n in range(m.i, m.j)):
+            return
+        self.mentions.append(m)
+        self.taken.update(range(m.i, m.j))
+
+    def _predicate_subject(self, head: int) -> str | None:
+        """The person a predicate title belongs to: "Shoigu, quien fue ministro de Defensa",
+        "Kim Jong Il, el padre de Kim, aún era el líder supremo"."""
+        n = head - 1
+        while n >= 0 and self.tokens[n].low in ("ahora", "aun", "todavia", "tambien", "ya"):
+            n -= 1
+        if n < 0 or self.tokens[n].low not in COPULAS:
+            return None
+        best = None
+        for m in self.mentions:
+            if m.j > n or self.ctx.registry[m.label].type != "Person":
+                continue
+            if m.i > 0 and self.tokens[m.i - 1].low in ("de", "del", "a", "al", "con"):
+                continue
+            if best is None or m.i > best.i:
+                best = m
+        return best.label if best else None
+
+    # -- titles -----------------------------------------------------------------------------
+    def titles(self) -> None:
+        lex = self.ctx.lexicon
+        table = _title_table(lex)
+        person_nouns = _phrases(lex, "person_nouns")
+        org_nouns = _phrases(lex, "org_nouns")
+        former = {fold(w) for w in lex.get("former", [])}
+        adjectives = {fold(w) for w in lex.get("title_adjectives", [])}
+        toks = self.tokens
+        k = 0
+        while k < len(toks):
+            if k in self.taken:
+                k += 1
+                continue
+            start = k
+            if toks[k].low in DETERMINERS:
+                k += 1
+            while k < len(toks) and toks[k].low in adjectives:
+                k += 1
+            was = False
+            if k < len(toks) and toks[k].low in former:
+                was, k = True, k + 1
+            elif k < len(toks) and toks[k].low.startswith("ex") and len(toks[k].low) > 6:
+                # "exministro de Defensa": read the title without its prefix
+                was = any(toks[k].low[2:] == p[0] for p, _, _ in table)
+            found = self._title_at(k, table, was)
+            if found is None:
+                found = self._noun_at(k, person_nouns, org_nouns)
+            if found is None or not self._title_start_ok(start, k):
+                k = start + 1
+                continue
+            k = found
+        return None
+
+    def _title_start_ok(self, start: int, k: int) -> bool:
+        return all(n not in self.taken for n in range(start, k))
+
+    def _title_at(
+        self, k: int, table: list[tuple[tuple[str, ...], str | None, bool]], was: bool
+    ) -> int | None:
+        toks = self.tokens
+        for phrase, role, leader in table:
+            words = list(phrase)
+            if was and toks[k].low.startswith("ex") and toks[k].low[2:] == words[0]:
+                words[0] = toks[k].low
+            if not _match_at(toks, k, tuple(words)):
+                continue
+            n = k + len(words)
+            of, n = self._qualifier(n, allow_de_word=False)
+            if n < len(toks) and toks[n].kind == "C":
+                n_name = n + 1
+            else:
+                n_name = n
+            person, end = self._person_at(n_name)
+            if person is None and role is None and of is None:
+                return None
+            head = k - 1 if k > 0 and toks[k - 1].low in DETERMINERS else k
+            predicate = False
+            if person is None:
+                person = self._predicate_subject(head)
+                predicate = person is not None
+                if person is None:
+                    person = self._holder(role, of, leader)
+                end = n
+                if person is None:
+                    return None
+                kind = "coref"
+            else:
+                kind = "title"
+            if of is None:
+                of = self._office_of(person, role)
+            if of is not None and not was:
+                relation = "leader_of" if leader else "holds_position"
+                if role == "Minister" and not leader:
+                    role = None
+                self.offices.append(
+                    Office(person, relation, of, role or self._role_of(person, of), k, "es.office.title")
+                )
+            elif of is not None and was:
+                self.offices.append(Office(person, "holds_position", of, role, k, "es.office.former_title"))
+            if not predicate:
+                self.add(Mention(head, end, person, kind), replace=True)
+            return end
+        return None
+
+    def _noun_at(
+        self, k: int, person_nouns: list[tuple[str, ...]], org_nouns: list[tuple[str, ...]]
+    ) -> int | None:
+        toks = self.tokens
+        for nouns, type_ in ((person_nouns, "Person"), (org_nouns, "Organization")):
+            for phrase in nouns:
+                if not _match_at(toks, k, phrase):
+                    continue
+                n = k + len(phrase)
+                of, n = self._qualifier(n, allow_de_word=True)
+                while n < len(toks) and toks[n].kind == "W" and toks[n].low in ("estatal", "privada", "privado", "iraní", "rusa", "ruso"):
+                    n += 1
+                if n < len(toks) and toks[n].kind == "C":
+                    n += 1
+                if type_ == "Person":
+                    person, end = self._person_at(n, allow_new=True)
+                    if person is None:
+                        continue
+                    if of is not None:
+                        self.offices.append(Office(person, "affiliated_with", of, None, k, "es.office.noun_demonym"))
+                    self.add(Mention(n, end, person, "title"), replace=True)
+                    return end
+                end = _name_run(toks, n)
+                if end > n and not (n in self.by_start and self.by_start[n][0] >= end):
+                    label = " ".join(t.text for t in toks[n:end])
+                    self.add(Mention(n, end, self.ctx.new(label, "Organization"), "new"), replace=True)
+                    return end
+        return None
+
+    def _qualifier(self, n: int, *, allow_de_word: bool) -> tuple[str | None, int]:
+        """A country or body after a title: "ruso", "de Rusia", "del Consejo de Seguridad"."""
+        toks = self.tokens
+        if allow_de_word and n + 1 < len(toks) and toks[n].low == "de" and toks[n + 1].kind == "W" and not toks[n + 1].is_upper and (n + 2 < len(toks) and (n + 2) in self.by_start and self.by_start[n + 2][1].kind == DEMONYM):
+            n += 2  # "funcionario de seguridad ruso"
+        if n in self.by_start and self.by_start[n][1].kind == DEMONYM:
+            j, h = self.by_start[n]
+            return self.ctx.known(h.labels[0]), j
+        if n < len(toks) and toks[n].low in ("de", "del"):
+            m = n + 1
+            if m < len(toks) and toks[m].low in ("la", "los", "las"):
+                m += 1
+            if m in self.by_start and self.by_start[m][1].kind != DEMONYM:
+                j, h = self.by_start[m]
+                label, kind, state = self.resolve_hit(h)
+                return (state or label), j
+        return None, n
+
+    def _person_at(self, n: int, allow_new: bool = True) -> tuple[str | None, int]:
+        toks = self.tokens
+        if n in self.by_start:
+            j, h = self.by_start[n]
+            if h.kind == NAME:
+                rec = self.ctx.gaz.get(h.labels[0])
+                if rec and rec.entity.type == "Person":
+                    return self.ctx.known(h.labels[0]), j
+            return None, n
+        end = _name_run(toks, n)
+        if end - n >= 1 and allow_new:
+            if end - n == 1:
+                found = self.coref(toks[n])
+                if found:
+                    return found, end
+                return None, n
+            label = " ".join(t.text for t in toks[n:end])
+            return self.ctx.new(label, "Person"), end
+        return None, n
+
+    def _holder(self, role: str | None, of: str | None, leader: bool) -> str | None:
+        if of is None:
+            return None
+        gaz = self.ctx.gaz
+        if role is None and leader:
+            people: list[str] = []
+            for r in ("Supreme Leader", "President", "King", "Emir", "Prime Minister", "Secretary-General"):
+                people = gaz.holders(r, of, self.ctx.published)
+                if people:
+                    break
+        else:
+            people = gaz.holders(role, of, self.ctx.published)
+        if len(people) == 1:
+            return self.ctx.known(people[0])
+        if not people and role and leader:
+            return self.ctx.new(f"{role} of {of}", "Person")
+        return None
+
+    def _office_of(self, person: str, role: str | None) -> str | None:
+        for p in self.ctx.gaz.positions_of(person, self.ctx.published):
+            if role is None or p.role == role:
+                return self.ctx.known(p.of) if self.ctx.gaz.get(p.of) else p.of
+        return None
+
+    def _role_of(self, person: str, of: str) -> str | None:
+        for p in self.ctx.gaz.positions_of(person, self.ctx.published):
+            if p.of == of:
+                return p.role
+        return None
+
+    # -- the rest ---------------------------------------------------------------------------
+    def coref(self, tok: Token) -> str | None:
+        cands = self.ctx.surnames.get(tok.low, [])
+        if not cands:
+            return None
+        return max(cands, key=lambda c: (self.ctx.counts[c], -cands.index(c)))
+
+    def names(self) -> None:
+        lex = self.ctx.lexicon
+        collective = _phrases(lex, "collective_nouns")
+        dets = {fold(w) for w in lex.get("demonym_determiners", [])}
+        toks = self.tokens
+        for i, j, h in self.spans:
+            if h.kind == DEMONYM:
+                # "fuerzas rusas", "los homólogos norcoreanos", "los norcoreanos"
+                for phrase in collective:
+                    s = i - len(phrase)
+                    if s >= 0 and _match_at(toks, s, phrase):
+                        s2 = s - 1 if s > 0 and toks[s - 1].low in DETERMINERS | dets else s
+                        self.add(Mention(s2, j, self.ctx.known(h.labels[0]), "collective"))
+                        break
+                else:
+                    if i > 0 and toks[i - 1].low in dets:
+                        self.add(Mention(i - 1, j, self.ctx.known(h.labels[0]), "collective"))
+                continue
+            if h.kind == SHORT and not toks[i].is_upper and not self._context_country(h.labels):
+                continue  # "sus aliados": whose allies is not for a gazetteer to say
+            label, kind, state = self.resolve_hit(h)
+            self.add(Mention(i, j, label, kind, state))
+
+    def corefs(self) -> None:
+        for n, t in enumerate(self.tokens):
+            if n in self.taken or t.kind != "W" or not t.is_upper:
+                continue
+            found = self.coref(t)
+            if found:
+                self.add(Mention(n, n + 1, found, "coref"))
+
+    def demonyms(self) -> list[tuple[int, int, str]]:
+        """Demonyms left as words (adjectives): token span and country label."""
+        return [
+            (i, j, self.ctx.known(h.labels[0]))
+            for i, j, h in self.spans
+            if h.kind == DEMONYM and not any(n in self.taken for n in range(i, j))
+        ]
+
+    def groups(self) -> list[Mention]:
+        """Coordinated actors ("Rusia y China", "Reino Unido, Francia y Alemania") as groups."""
+        ms = sorted(self.mentions, key=lambda m: m.i)
+        out: list[Mention] = []
+        n = 0
+        while n < len(ms):
+            run = [ms[n]]
+            while n + 1 < len(ms):
+                a, b = run[-1], ms[n + 1]
+                between = [t.low for t in self.tokens[a.j : b.i]]
+                if between in (["y"], ["e"], [","], ["y", "sus"]) and not (
+                    between == [","] and not self._list_continues(ms, n + 1)
+                ):
+                    run.append(b)
+                    n += 1
+                else:
+                    break
+            if len(run) > 1:
+                out.append(Mention(run[0].i, run[-1].j, run[0].label, "group", members=tuple(run)))
+            else:
+                out.append(run[0])
+            n += 1
+        return out
+
+    def _list_continues(self, ms: list[Mention], k: int) -> bool:
+        """After "A , B" the list goes on only if it ends with "y|e C"."""
+        while k + 1 < len(ms):
+            between = [t.low for t in self.tokens[ms[k].j : ms[k + 1].i]]
+            if between in (["y"], ["e"]):
+                return True
+            if between != [","]:
+                return False
+            k += 1
+        return False
+
+
+def find_mentions(
+    ctx: Context, tokens: list[Token], hits: list[Hit], offset: int
+) -> tuple[list[Mention], list[Office], list[tuple[int, int, str]]]:
+    """All actor mentions of a sentence (coordinated ones grouped), offices, free demonyms."""
+    sm = SentenceMentions(ctx, tokens, hits, offset)
+    sm.names()
+    sm.corefs()
+    sm.titles()
+    sm.appositive_names()
+    for m in sm.mentions:
+        ctx.counts[m.label] += 1
+        ctx.recent.append(m.state or m.label)
+    return sm.groups(), sm.offices, sm.demonyms()

@@ -1,0 +1,265 @@
+"""How a sentence holds a statement: modality, attribution, negation and denial, from cue words.
+
+The cues are data (lang/<xx>/cues.yaml); this module only knows where to look: the clause
+around the match, speech verbs before its subject, "según X" anywhere in the sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from kg.extract.mentions import Mention
+from kg.extract.rules import load_lang_data
+from kg.extract.tokens import Token, fold
+
+Phrase = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Cues:
+    speculative: tuple[Phrase, ...]
+    hypothetical: tuple[Phrase, ...]
+    planned: tuple[Phrase, ...]
+    claim_verbs: frozenset[str]
+    report_verbs: frozenset[str]
+    source_phrases: tuple[Phrase, ...]
+    negation: frozenset[str]
+    not_negation: tuple[Phrase, ...]
+    denial_verbs: frozenset[str]
+    denial_breaks: frozenset[str]
+    denial_nouns: dict[str, frozenset[str]]
+    accusation_nouns: frozenset[str]
+
+
+def _phrases(data: dict[str, Any], key: str) -> tuple[Phrase, ...]:
+    return tuple(
+        sorted({tuple(fold(str(w)).split()) for w in data.get(key, [])}, key=lambda p: -len(p))
+    )
+
+
+def _words(data: dict[str, Any], key: str) -> frozenset[str]:
+    return frozenset(fold(str(w)) for w in data.get(key, []))
+
+
+@cache
+def load_cues(lang: str) -> Cues:
+    d = load_lang_data(lang, "cues.yaml")
+    return Cues(
+        speculative=_phrases(d, "speculative"),
+        hypothetical=_phrases(d, "hypothetical"),
+        planned=_phrases(d, "planned"),
+        claim_verbs=_words(d, "claim_verbs"),
+        report_verbs=_words(d, "report_verbs"),
+        source_phrases=_phrases(d, "source_phrases"),
+        negation=_words(d, "negation"),
+        not_negation=_phrases(d, "not_negation"),
+        denial_verbs=_words(d, "denial_verbs"),
+        denial_breaks=_words(d, "denial_breaks"),
+        denial_nouns={
+            str(rel): frozenset(fold(str(w)) for w in words)
+            for rel, words in (d.get("denial_nouns") or {}).items()
+        },
+        accusation_nouns=_words(d, "accusation_nouns"),
+    )
+
+
+@dataclass
+class Holding:
+    """What the cues say of one match."""
+
+    modality: str = "asserted"
+    negated: bool = False
+    attributed_to: list[str] = field(default_factory=list)
+    denied_by: list[str] = field(default_factory=list)
+    cue: str = ""
+
+
+def find_phrase(tokens: list[Token], lo: int, hi: int, phrases: tuple[Phrase, ...]) -> list[int]:
+    """Positions in [lo, hi) where one of ``phrases`` starts (on folded forms)."""
+    out = []
+    for n in range(max(lo, 0), min(hi, len(tokens))):
+        for p in phrases:
+            if n + len(p) <= len(tokens) and all(tokens[n + k].low == w for k, w in enumerate(p)):
+                out.append(n)
+                break
+    return out
+
+
+def clause_bounds(tokens: list[Token], i0: int, i1: int) -> tuple[int, int]:
+    lo = i0
+    while lo > 0 and tokens[lo - 1].kind != "S":
+        lo -= 1
+    hi = i1
+    while hi < len(tokens) and tokens[hi].kind != "S":
+        hi += 1
+    return lo, hi
+
+
+def _verb_in(tok: Token, verbs: frozenset[str]) -> bool:
+    return tok.lemma in verbs or tok.low in verbs
+
+
+def _actor_before(mentions: list[Mention], pos: int, lo: int) -> Mention | None:
+    best = None
+    for m in mentions:
+        if lo <= m.i and m.j <= pos and (best is None or m.i > best.i):
+            best = m
+    return best
+
+
+def _labels(m: Mention) -> list[str]:
+    return [a.state or a.label for a in m.actors()]
+
+
+def _speakers(
+    tokens: list[Token], mentions: list[Mention], verb: int, lo: int
+) -> list[str]:
+    """The actor(s) a speech verb belongs to: the nearest actor before it, and the actor a
+    "citando a X" apposition hangs from ("un informe de Bloomberg, citando al ministerio…")."""
+    m = _actor_before(mentions, verb, lo)
+    if m is None:
+        return []
+    out = _labels(m)
+    if m.i >= 2 and tokens[m.i - 1].low in ("a", "al", "la") and any(
+        t.low == "citando" for t in tokens[max(lo, m.i - 3) : m.i]
+    ):
+        k = m.i - 1
+        while k > lo and tokens[k].low != "citando":
+            k -= 1
+        first = _actor_before(mentions, k, lo)
+        if first is not None:
+            out = _labels(first) + out
+    return out
+
+
+def _sources(tokens: list[Token], mentions: list[Mention], cues: Cues) -> list[str]:
+    """Actors introduced by "según …" (and "citando a …" after them) anywhere in the sentence."""
+    out: list[str] = []
+    for n in find_phrase(tokens, 0, len(tokens), cues.source_phrases):
+        for m in sorted(mentions, key=lambda m: m.i):
+            if n < m.i <= n + 8 and all(t.kind != "S" for t in tokens[n : m.i]):
+                out.extend(_labels(m))
+                # a chain: "según Reuters, citando a funcionarios estadounidenses"
+                nxt = [x for x in mentions if m.j < x.i <= m.j + 5]
+                if nxt and any(t.low == "citando" for t in tokens[m.j : nxt[0].i]):
+                    out.extend(_labels(nxt[0]))
+                break
+    return out
+
+
+def assess(
+    tokens: list[Token],
+    mentions: list[Mention],
+    i0: int,
+    i1: int,
+    subj_start: int,
+    cues: Cues,
+) -> Holding:
+    """Modality, negation, attribution and denial of a match spanning tokens [i0, i1).
+
+    ``subj_start`` is where the statement's subject is mentioned (speech verbs before it
+    introduce a speaker: "Estados Unidos afirma que Corea del Norte ha proporcionado…").
+    """
+    h = Holding()
+    lo, hi = clause_bounds(tokens, i0, i1)
+    start = min(i0, subj_start)
+
+    # Negation inside the match or just before it ("no ha enviado", "«no ha entregado»").
+    skip = set()
+    for n in find_phrase(tokens, lo, i1, cues.not_negation):
+        skip.add(n)
+    for n in range(max(lo, i0 - 2), i1):
+        if tokens[n].low in cues.negation and n not in skip:
+            h.negated = True
+
+    # Denial verbs between the subject and the trigger: "Irán negó haber enviado misiles".
+    for n in range(start, i1):
+        if _verb_in(tokens[n], cues.denial_verbs) and not any(
+            t.low in cues.denial_breaks for t in tokens[n + 1 : i1]
+        ):
+            m = _actor_before(mentions, n, lo)
+            if m is not None:
+                h.denied_by.extend(_labels(m))
+
+    # Speech verbs before the subject, and post-posed ones (", afirmó X").
+    claim = False
+    for n in range(lo, start):
+        t = tokens[n]
+        if _verb_in(t, cues.claim_verbs) or _verb_in(t, cues.report_verbs):
+            who = _speakers(tokens, mentions, n, lo)
+            if who:
+                h.attributed_to.extend(who)
+                claim = claim or _verb_in(t, cues.claim_verbs)
+                h.cue = t.text
+    for n in range(i1, hi - 1):
+        t = tokens[n]
+        if tokens[n - 1].kind == "C" and (
+            _verb_in(t, cues.claim_verbs) or _verb_in(t, cues.report_verbs)
+        ):
+            after = [m for m in mentions if n < m.i <= n + 6]
+            if after:
+                h.attributed_to.extend(_labels(after[0]))
+                claim = claim or _verb_in(t, cues.claim_verbs)
+    sources = _sources(tokens, mentions, cues)
+    h.attributed_to.extend(sources)
+
+    if h.attributed_to:
+        h.modality = "alleged" if claim else "reported"
+    if h.denied_by:
+        h.modality = "alleged"
+
+    # Hedges, conditions and plans governing the trigger (from the clause start to its end).
+    window_lo = lo
+    for name in ("hypothetical", "speculative", "planned"):
+        phrases: tuple[Phrase, ...] = getattr(cues, name)
+        found = find_phrase(tokens, window_lo, i1, phrases)
+        if name == "hypothetical":
+            found = [n for n in found if not (tokens[n].low == "si" and tokens[n].text.lower() == "sí")]
+        if found:
+            h.modality = name
+            h.cue = tokens[found[0]].text
+            break
+    else:
+        if _future(tokens, i0, i1):
+            h.modality = "planned"
+    h.attributed_to = list(dict.fromkeys(h.attributed_to))
+    h.denied_by = list(dict.fromkeys(h.denied_by))
+    return h
+
+
+def _future(tokens: list[Token], i0: int, i1: int) -> bool:
+    """A verb in the future tense inside the match ("visitará", "enviarán")."""
+    for t in tokens[i0:i1]:
+        w = t.text.lower()
+        if t.kind == "W" and len(w) > 5 and w.endswith(("rá", "rán")) and t.lemma.endswith(("ar", "er", "ir")):
+            return True
+    return False
+
+
+def sentence_denials(
+    tokens: list[Token], mentions: list[Mention], cues: Cues
+) -> list[tuple[list[str], str | None]]:
+    """Denials a sentence makes without restating the claim.
+
+    "Moscú y Pyongyang han negado cualquier transferencia de armas" -> (deniers, "supplies");
+    "Teherán rechazó las acusaciones" -> (deniers, None): every claim against the deniers.
+    """
+    out: list[tuple[list[str], str | None]] = []
+    for n, t in enumerate(tokens):
+        if not _verb_in(t, cues.denial_verbs):
+            continue
+        m = _actor_before(mentions, n, clause_bounds(tokens, n, n + 1)[0])
+        if m is None:
+            continue
+        for k in range(n + 1, min(n + 6, len(tokens))):
+            w = tokens[k].low
+            if w in cues.accusation_nouns:
+                out.append((_labels(m), None))
+                break
+            rel = next((r for r, ws in cues.denial_nouns.items() if w in ws), None)
+            if rel:
+                out.append((_labels(m), rel))
+                break
+    return out

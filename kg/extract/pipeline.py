@@ -1,0 +1,409 @@
+"""The extraction pipeline: article -> sentences -> mentions -> rule matches -> statements.
+
+Each sentence is tokenised, its actors found (gazetteer, titles, coreference), and encoded as a
+string of tokens in which every actor is one token; the language's rules are matched on that
+string (and on a second view without relative clauses and appositions), and every match becomes
+a raw statement whose modality comes from the cues around it.  merge.py then makes one
+statement per proposition.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from kg.errors import DataError
+from kg.extract.gazetteer import Gazetteer, load_gazetteer
+from kg.extract.items import parse_items
+from kg.extract.mentions import Context, Mention, Office, find_mentions
+from kg.extract.modality import Cues, Holding, assess, load_cues, sentence_denials
+from kg.extract.rules import Rule, RuleSet, load_lang_data, load_rules
+from kg.extract.timex import find_times
+from kg.extract.tokens import Token, tokenize
+from kg.model import Article, Item, Sentence
+
+RELATIVE_STARTS = frozenset("quien quienes que cual cuales donde cuyo cuya cuyos cuyas".split())
+
+
+@dataclass
+class Raw:
+    """A statement as one sentence gives it, before merging."""
+
+    subject: str
+    relation: str
+    object: str
+    holding: Holding
+    rule: str
+    sentence: Sentence
+    items: list[Item] = field(default_factory=list)
+    time: list[str] = field(default_factory=list)
+    start: str | None = None
+    end: str | None = None
+    role: str | None = None
+    order: int = 0
+
+
+@dataclass
+class Denial:
+    deniers: list[str]
+    relation: str | None
+    sentence: Sentence
+
+
+@dataclass
+class Encoded:
+    text: str
+    positions: list[int]  # encoded unit -> token index
+    offsets: list[int]  # encoded unit -> character offset in ``text``
+    actors: dict[int, Mention]
+    demonyms: dict[int, str]
+
+    def token_at(self, char: int) -> int:
+        """Token index of the encoded unit starting at or containing ``char``."""
+        lo, hi = 0, len(self.offsets) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.offsets[mid] <= char:
+                lo = mid
+            else:
+                hi = mid - 1
+        return self.positions[lo]
+
+
+def _form(s: str) -> str:
+    return s.replace("/", "∕").replace(" ", "_") or "_"
+
+
+def encode(
+    tokens: list[Token],
+    mentions: list[Mention],
+    demonyms: list[tuple[int, int, str]],
+    keep: set[int] | None = None,
+) -> Encoded:
+    by_start = {m.i: m for m in mentions}
+    dem_start = {i: (j, label) for i, j, label in demonyms}
+    parts: list[str] = []
+    positions: list[int] = []
+    offsets: list[int] = []
+    actors: dict[int, Mention] = {}
+    dems: dict[int, str] = {}
+    length = 0
+    n = 0
+    while n < len(tokens):
+        if keep is not None and n not in keep:
+            n += 1
+            continue
+        if n in by_start:
+            m = by_start[n]
+            idx = len(actors)
+            actors[idx] = m
+            unit = f" @{idx}/@/A"
+            nxt = m.j
+        elif n in dem_start:
+            j, label = dem_start[n]
+            idx = len(dems)
+            dems[idx] = label
+            t = tokens[n]
+            unit = f" {_form(t.low)}/{_form(t.lemma)}/D{idx}"
+            nxt = j
+        else:
+            t = tokens[n]
+            unit = f" {_form(t.low)}/{_form(t.lemma)}/{t.kind}"
+            nxt = n + 1
+        positions.append(n)
+        offsets.append(length)
+        parts.append(unit)
+        length += len(unit)
+        n = nxt
+    return Encoded("".join(parts), positions, offsets, actors, dems)
+
+
+def reduced_view(tokens: list[Token], mentions: list[Mention]) -> set[int] | None:
+    """Token indices left when relative clauses and appositions between commas are removed.
+
+    "Shoigu, quien fue ministro de Defensa de Rusia hasta mayo, es ahora el secretario…"
+    -> "Shoigu es ahora el secretario…".  None when there is nothing to remove.
+    """
+    inside = {n for m in mentions for n in range(m.i + 1, m.j)}
+    commas = [n for n, t in enumerate(tokens) if t.kind == "C" and n not in inside]
+    drop: set[int] = set()
+    for a, b in zip(commas, commas[1:], strict=False):
+        if b - a < 2 or b - a > 20:
+            continue
+        first = tokens[a + 1].low
+        if first in RELATIVE_STARTS or (
+            first in ("el", "la", "los", "las", "un", "una") and a > 0 and tokens[a - 1].kind == "W"
+            and any(m.j == a for m in mentions)
+        ):
+            drop.update(range(a, b))
+    if not drop:
+        return None
+    return {n for n in range(len(tokens)) if n not in drop}
+
+
+class Extractor:
+    """Extract statements from articles of one language."""
+
+    def __init__(self, lang: str, gazetteer: Gazetteer | None = None) -> None:
+        self.lang = lang
+        self.gaz = gazetteer or load_gazetteer()
+        self.rules: RuleSet = load_rules(lang)
+        self.cues: Cues = load_cues(lang)
+        self.lexicon: dict[str, Any] = load_lang_data(lang, "roles.yaml")
+
+    def run(self, article: Article) -> tuple[list[Raw], list[Denial], Context]:
+        ctx = Context(self.gaz, article.published, self.lexicon)
+        raws: list[Raw] = []
+        denials: list[Denial] = []
+        for s in article.sentences:
+            tokens = tokenize(s.text, s.start, self.lang)
+            hits = self.gaz.find(s.text)
+            mentions, offices, demonyms = find_mentions(ctx, tokens, hits, s.start)
+            times = find_times(s.text, article.published, self.lang)
+            raws.extend(self._offices(offices, tokens, s, times, ctx))
+            raws.extend(self._matches(tokens, mentions, demonyms, s, times, ctx))
+            for deniers, rel in sentence_denials(tokens, mentions, self.cues):
+                denials.append(Denial(deniers, rel, s))
+        for n, r in enumerate(raws):
+            r.order = n
+        return raws, denials, ctx
+
+    # -- offices from titles ----------------------------------------------------------------
+    def _offices(
+        self, offices: list[Office], tokens: list[Token], s: Sentence, times: list[Any], ctx: Context
+    ) -> list[Raw]:
+        out = []
+        for o in offices:
+            if o.person == o.of or o.of not in ctx.registry and self.gaz.get(o.of) is None:
+                continue
+            if o.of not in ctx.registry:
+                ctx.known(o.of)
+            start = end = None
+            title_char = tokens[o.token].start - s.start
+            for t in times:
+                if t.start >= title_char and t.start - title_char < 80:
+                    if t.anchor == "end":
+                        end = t.value
+                    elif t.anchor == "start":
+                        start = t.value
+            holding = Holding()
+            out.append(
+                Raw(o.person, o.relation, o.of, holding, o.rule, s, start=start, end=end, role=o.role)
+            )
+        return out
+
+    # -- rule matches -----------------------------------------------------------------------
+    def _matches(
+        self,
+        tokens: list[Token],
+        mentions: list[Mention],
+        demonyms: list[tuple[int, int, str]],
+        s: Sentence,
+        times: list[Any],
+        ctx: Context,
+    ) -> list[Raw]:
+        views = [encode(tokens, mentions, demonyms)]
+        keep = reduced_view(tokens, mentions)
+        if keep is not None:
+            views.append(encode(tokens, mentions, demonyms, keep))
+        out: list[Raw] = []
+        seen: set[tuple[str, str, str, str]] = set()
+        flat = [a for m in mentions for a in m.actors()]
+        for enc in views:
+            for rule in self.rules.rules:
+                pos = 0
+                ends: set[int] = set()
+                while True:
+                    m = rule.regex.search(enc.text, pos)
+                    if m is None:
+                        break
+                    pos = m.start() + 1
+                    if m.end() in ends:
+                        continue  # same trigger and object: the leftmost subject was taken
+                    ends.add(m.end())
+                    for raw in self._statements(rule, m, enc, tokens, mentions, flat, s, times, ctx):
+                        key = (raw.subject, raw.relation, raw.object, rule.id)
+                        if key not in seen:
+                            seen.add(key)
+                            out.append(raw)
+        return out
+
+    def _statements(
+        self,
+        rule: Rule,
+        m: Any,
+        enc: Encoded,
+        tokens: list[Token],
+        mentions: list[Mention],
+        flat: list[Mention],
+        s: Sentence,
+        times: list[Any],
+        ctx: Context,
+    ) -> list[Raw]:
+        groups = m.groupdict()
+        i0 = enc.token_at(m.start())
+        i1 = enc.token_at(max(m.end() - 1, m.start())) + 1
+        subj_start = i0
+        subjects: list[Mention | str] = []
+        objects: list[Mention | str] = []
+        if groups.get("SUBJ") is not None:
+            sm = enc.actors[int(groups["SUBJ"])]
+            subjects = list(sm.actors())
+            subj_start = sm.i
+        if groups.get("OBJ") is not None:
+            objects = list(enc.actors[int(groups["OBJ"])].actors())
+        if groups.get("PAIR") is not None:
+            members = enc.actors[int(groups["PAIR"])].actors()
+            if len(members) < 2:
+                return []
+            subjects, objects = [members[0]], list(members[1:])
+        if groups.get("SDEM") is not None:
+            subjects = [enc.demonyms[int(groups["SDEM"])]]
+        if groups.get("ODEM") is not None:
+            objects = [enc.demonyms[int(groups["ODEM"])]]
+        items_text = ""
+        if groups.get("ITEMS") is not None:
+            a = enc.token_at(m.start("ITEMS") + 1)
+            b = enc.token_at(m.end("ITEMS") - 1) + 1
+            items_text, cut = _trim_items(tokens, a, b)
+            if rule.subject == "items_demonym":
+                dem = [label for (i, j, label) in _demonyms_in(enc, m, cut)]
+                subjects = dem[:1]
+        if rule.subject == "topic":
+            topic = _topic(tokens, mentions, i0)
+            if topic is None:
+                return []
+            subjects = [topic]
+            subj_start = topic.i
+        if rule.object == "topic":
+            topic = _topic(tokens, mentions, i0)
+            if topic is None:
+                return []
+            objects = [topic]
+        if not subjects or not objects:
+            return []
+        holding = assess(tokens, flat, i0, i1, subj_start, self.cues)
+        if rule.presupposed:
+            if holding.modality in ("speculative", "hypothetical", "planned"):
+                holding.modality = "reported" if holding.attributed_to else "asserted"
+            holding.negated = False
+        if rule.modality:
+            holding.modality = rule.modality
+        if rule.negated:
+            holding.negated = True
+        items = parse_items(items_text, self.lang) if items_text else []
+        when = _clause_times(tokens, i0, i1, s, times)
+        out = []
+        for subj in subjects:
+            for obj in objects:
+                sl = _resolve(subj, rule.relation, "subject", ctx)
+                ol = _resolve(obj, rule.relation, "object", ctx)
+                if sl == ol or not self._types_ok(rule, sl, ol, ctx):
+                    continue
+                h = Holding(
+                    holding.modality,
+                    holding.negated,
+                    [x for x in holding.attributed_to if x not in (sl,)] or list(holding.attributed_to),
+                    list(holding.denied_by),
+                    holding.cue,
+                )
+                out.append(Raw(sl, rule.relation, ol, h, rule.id, s, list(items), list(when), role=rule.role))
+        return out
+
+    def _types_ok(self, rule: Rule, subj: str, obj: str, ctx: Context) -> bool:
+        st = ctx.registry[subj].type if subj in ctx.registry else None
+        ot = ctx.registry[obj].type if obj in ctx.registry else None
+        if rule.subject_types and st not in rule.subject_types:
+            return False
+        return not (rule.object_types and ot not in rule.object_types)
+
+
+def _demonyms_in(enc: Encoded, m: Any, cut: int) -> list[tuple[int, int, str]]:
+    """Demonyms among the item words before token ``cut`` ("productos rusos")."""
+    out = []
+    pos = m.start("ITEMS")
+    for part in enc.text[m.start("ITEMS") : m.end("ITEMS")].split(" "):
+        if part:
+            tag = part.rsplit("/", 1)[-1]
+            if tag.startswith("D") and tag[1:].isdigit() and enc.token_at(pos + 1) < cut:
+                out.append((0, 0, enc.demonyms[int(tag[1:])]))
+        pos += len(part) + 1
+    return out
+
+
+ITEM_STOP = frozenset(
+    "que para por con a al contra desde durante según tras en sobre hacia como".split()
+)
+
+
+def _trim_items(tokens: list[Token], a: int, b: int) -> tuple[str, int]:
+    """The items span up to the first word that starts another phrase (a verb participle,
+    "para", "que"…): "misiles de largo alcance suministrados por" -> "misiles de largo alcance"."""
+    end = a
+    for n in range(a, b):
+        t = tokens[n]
+        if t.kind in ("S",) or (n > a and (t.low in ITEM_STOP or t.kind == "C")):
+            break
+        if n > a and t.low.endswith(("ados", "adas", "idos", "idas", "ado", "ido")) and len(t.low) > 5 and t.lemma.endswith(("ar", "er", "ir")):
+            break
+        end = n + 1
+    if end <= a:
+        return "", a
+    return _span_text(tokens, a, end), end
+
+
+def _span_text(tokens: list[Token], a: int, b: int) -> str:
+    out = tokens[a].text
+    for n in range(a + 1, b):
+        gap = " " if tokens[n].start > tokens[n - 1].end else ""
+        out += gap + tokens[n].text
+    return out
+
+
+def _topic(tokens: list[Token], mentions: list[Mention], before: int) -> Mention | None:
+    """The sentence's topic: its first actor not inside a prepositional phrase."""
+    from kg.extract.mentions import PREPOSITIONS
+
+    for m in sorted(mentions, key=lambda m: m.i):
+        if m.i >= before + 1 and m.i > before:
+            break
+        if m.i > 0 and tokens[m.i - 1].low in PREPOSITIONS:
+            continue
+        return m.actors()[0]
+    return None
+
+
+def _resolve(x: Mention | str, relation: str, side: str, ctx: Context) -> str:
+    """A capital stands for its state when it acts; it stays a place as what is visited."""
+    if isinstance(x, str):
+        return x
+    if x.state and not (relation == "visits" and side == "object"):
+        return ctx.known(x.state) if ctx.gaz.get(x.state) else x.state
+    return x.label
+
+
+def _clause_times(tokens: list[Token], i0: int, i1: int, s: Sentence, times: list[Any]) -> list[str]:
+    """Times of the comma-bounded stretch around the match, plus a leading adverbial
+    ("En febrero, Putin le regaló…")."""
+    lo = i0
+    while lo > 0 and tokens[lo - 1].kind not in ("S", "C"):
+        lo -= 1
+    hi = i1
+    while hi < len(tokens) and tokens[hi].kind not in ("S", "C"):
+        hi += 1
+    spans = [(tokens[lo].start, tokens[hi - 1].end if hi > 0 else s.end)]
+    first_comma = next((n for n, t in enumerate(tokens) if t.kind == "C"), None)
+    if first_comma is not None and first_comma < lo and first_comma <= 6:
+        spans.append((tokens[0].start, tokens[first_comma].start))
+    out = []
+    for t in times:
+        c = t.start + s.start
+        if any(a <= c < b for a, b in spans):
+            out.append(t.value)
+    return list(dict.fromkeys(out))
+
+
+def extract_raw(article: Article) -> tuple[list[Raw], list[Denial], Context]:
+    if article.lang not in ("es", "en"):
+        raise DataError(f"{article.source or article.id}: no rules for language {article.lang!r}")
+    return Extractor(article.lang).run(article)

@@ -1,0 +1,238 @@
+"""Relation rules kept as data: load, validate and compile lang/<xx>/relations.yaml.
+
+A rule pattern is a sequence of elements separated by spaces, matched against the tokens of a
+sentence in which every actor mention has been collapsed to one token:
+
+    {SUBJ} {OBJ}     an actor (a coordinated list "Rusia y China" gives one statement each)
+    {PAIR}           a coordinated pair of actors ("entre Putin y Kim"): subject and object
+    {SDEM} {ODEM}    a demonym naming the subject or object ("sanciones occidentales")
+    {ITEMS}          1-12 words captured as the items transferred or sought
+    {CLASS}          any word whose lemma or form is in the word class CLASS
+    ...              0-4 words (no actor, no punctuation but quotes)
+    ***              0-12 tokens of anything but a full stop (actors included)
+    a|al             alternatives; a trailing ? makes an element optional; "," a comma
+
+Each element compiles to a bounded regular expression over an encoded token string, so matching
+is linear in the sentence length for a fixed rule (no nested unbounded repetition).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from kg.errors import DataError
+from kg.extract.tokens import fold
+from kg.model import ENTITY_TYPES, MODALITIES, RELATIONS
+
+SLOTS = ("SUBJ", "OBJ", "PAIR", "SDEM", "ODEM", "ITEMS")
+ROLE_OPTIONS = {"subject": ("topic", "items_demonym", "speaker"), "object": ("topic",)}
+
+# One encoded token: " <form>/<lemma>/<tag>"; tags: W word, D demonym, A actor, C comma,
+# Q quote or bracket, S full stop.  Forms and lemmas never contain " " or "/".
+_ANY_FORM = r"[^ /]+"
+_WORD = rf" {_ANY_FORM}/{_ANY_FORM}/[WD]\d*"
+_GAP_TOKEN = rf" {_ANY_FORM}/{_ANY_FORM}/[WDQ]\d*"
+_WIDE_TOKEN = rf" {_ANY_FORM}/{_ANY_FORM}/[WDQCA]\d*"
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    expect: dict[str, Any] | None  # None: the rule must not fire on this text
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    relation: str
+    pattern: str
+    regex: re.Pattern[str]
+    subject: str | None = None  # "topic", "items_demonym", "speaker" when not in the pattern
+    object: str | None = None
+    modality: str | None = None  # forced modality ("planned" for "se comprometieron a …")
+    presupposed: bool = False  # a noun phrase or participle: held true whatever the clause says
+    negated: bool = False
+    role: str | None = None
+    subject_types: frozenset[str] = frozenset()  # empty: any entity type
+    object_types: frozenset[str] = frozenset()
+    examples: tuple[Example, ...] = ()
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    lang: str
+    classes: dict[str, frozenset[str]]
+    rules: tuple[Rule, ...]
+    cues: dict[str, Any] = field(default_factory=dict)
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(sorted({re.escape(fold(w)) for w in words}, key=lambda w: (-len(w), w)))
+
+
+def _word_in(words: list[str]) -> str:
+    alt = _alt(words)
+    return rf" (?:(?:{alt})/{_ANY_FORM}|{_ANY_FORM}/(?:{alt}))/[WD]\d*"
+
+
+def compile_pattern(pattern: str, classes: dict[str, frozenset[str]], where: str) -> str:
+    """Compile a rule pattern to a regular expression over encoded tokens.
+
+    Examples:
+        >>> compile_pattern("{SUBJ} vetar {OBJ}", {}, "x")  # doctest: +ELLIPSIS
+        ' @(?P<SUBJ>\\\\d+)/@/A (?:(?:vetar)/[^ /]+|[^ /]+/(?:vetar))/[WD]\\\\d* @(?P<OBJ>\\\\d+)/@/A'
+    """
+    parts: list[str] = []
+    seen: set[str] = set()
+    elements = pattern.split()
+    for pos, el in enumerate(elements):
+        optional = el.endswith("?") and len(el) > 1
+        if optional:
+            el = el[:-1]
+        m = re.fullmatch(r"\{([A-Z_0-9]+)\}", el)
+        if m:
+            name = m.group(1)
+            if name in SLOTS:
+                if name in seen:
+                    raise DataError(f"{where}: slot {{{name}}} used twice")
+                seen.add(name)
+                if name == "ITEMS":
+                    # lazy inside a pattern; greedy at its end (trimmed afterwards)
+                    lazy = "" if pos == len(elements) - 1 else "?"
+                    rx = rf"(?P<ITEMS>(?:{_GAP_TOKEN}){{1,12}}{lazy})"
+                elif name in ("SDEM", "ODEM"):
+                    rx = rf" {_ANY_FORM}/{_ANY_FORM}/D(?P<{name}>\d+)"
+                else:
+                    # an actor may follow a determiner: "a la ONU", "con el Kremlin"
+                    rx = rf"(?: (?:el|la|los|las)/{_ANY_FORM}/W)? @(?P<{name}>\d+)/@/A"
+            elif name in classes:
+                rx = _word_in(sorted(classes[name]))
+            else:
+                known = ", ".join(sorted(classes))
+                raise DataError(f"{where}: unknown word class {{{name}}} (known: {known})")
+        elif el == "...":
+            rx = rf"(?:{_GAP_TOKEN}){{0,4}}?"
+        elif el == "***":
+            rx = rf"(?:{_WIDE_TOKEN}){{0,12}}?"
+        elif el == ",":
+            rx = r" ,/,/C"
+        elif el in ("«", "»", '"'):
+            rx = rf" {re.escape(el)}/{_ANY_FORM}/Q"
+        else:
+            words = el.split("|")
+            if not all(re.fullmatch(r"[\wÀ-ÿ'-]+", w) for w in words):
+                raise DataError(f"{where}: cannot read pattern element {el!r}")
+            rx = _word_in(words)
+        parts.append(f"(?:{rx})?" if optional else rx)
+    return "".join(parts)
+
+
+def _examples(raw: Any, where: str) -> tuple[Example, ...]:
+    out = []
+    for i, ex in enumerate(raw or []):
+        if not isinstance(ex, dict) or "text" not in ex:
+            raise DataError(f"{where}: examples[{i}]: needs text and expect (or expect: none)")
+        expect = ex.get("expect")
+        if expect is not None and not isinstance(expect, dict):
+            raise DataError(f"{where}: examples[{i}]: expect must be a mapping or null")
+        out.append(Example(str(ex["text"]), expect))
+    return tuple(out)
+
+
+def parse_rules(data: Any, name: str, lang: str) -> RuleSet:
+    """Validate the YAML of a relations file and compile its rules."""
+    if not isinstance(data, dict) or "rules" not in data:
+        raise DataError(f"{name}: needs a top-level 'rules' list")
+    classes = {
+        str(k): frozenset(fold(str(w)) for w in v) for k, v in (data.get("classes") or {}).items()
+    }
+    rules: list[Rule] = []
+    ids: set[str] = set()
+    for i, raw in enumerate(data["rules"]):
+        rid = raw.get("id") if isinstance(raw, dict) else None
+        where = f"{name}: rule {rid or f'#{i}'}"
+        if not rid or not isinstance(raw, dict):
+            raise DataError(f"{where}: needs an id")
+        if rid in ids:
+            raise DataError(f"{where}: duplicate rule id")
+        ids.add(rid)
+        rel = raw.get("relation")
+        if rel not in RELATIONS:
+            raise DataError(
+                f"{where}: unknown relation {rel!r} (known: {', '.join(RELATIONS)})"
+            )
+        mod = raw.get("modality")
+        if mod is not None and mod not in MODALITIES:
+            raise DataError(f"{where}: unknown modality {mod!r} (known: {', '.join(MODALITIES)})")
+        pattern = raw.get("pattern")
+        if not isinstance(pattern, str):
+            raise DataError(f"{where}: needs a pattern string")
+        rx = compile_pattern(pattern, classes, where)
+        has = {s for s in SLOTS if "{" + s + "}" in pattern}
+        subj = raw.get("subject")
+        obj = raw.get("object")
+        if subj is not None and subj not in ROLE_OPTIONS["subject"]:
+            raise DataError(f"{where}: subject must be one of {ROLE_OPTIONS['subject']}")
+        if not ({"SUBJ", "PAIR", "SDEM"} & has or subj):
+            raise DataError(f"{where}: pattern has no {{SUBJ}}/{{PAIR}}/{{SDEM}} and no subject:")
+        if not ({"OBJ", "PAIR", "ODEM"} & has or obj):
+            raise DataError(f"{where}: pattern has no {{OBJ}}/{{PAIR}}/{{ODEM}} and no object:")
+        types = {}
+        for key in ("subject_types", "object_types"):
+            vals = raw.get(key) or []
+            bad = [v for v in vals if v not in ENTITY_TYPES]
+            if bad:
+                raise DataError(f"{where}: {key}: unknown type {bad[0]!r} (known: {', '.join(ENTITY_TYPES)})")
+            types[key] = frozenset(vals)
+        rules.append(
+            Rule(
+                id=rid,
+                relation=rel,
+                pattern=pattern,
+                regex=re.compile(rx),
+                subject=subj,
+                object=obj,
+                modality=mod,
+                presupposed=bool(raw.get("presupposed", False)),
+                negated=bool(raw.get("negated", False)),
+                role=raw.get("role"),
+                subject_types=types["subject_types"],
+                object_types=types["object_types"],
+                examples=_examples(raw.get("examples"), where),
+            )
+        )
+    return RuleSet(lang=lang, classes=classes, rules=tuple(rules))
+
+
+@cache
+def load_rules(lang: str) -> RuleSet:
+    """Load the relation rules of a language (kg/extract/lang/<lang>/relations.yaml)."""
+    path = resources.files("kg.extract") / "lang" / lang / "relations.yaml"
+    if not path.is_file():
+        raise DataError(f"no relation rules for language {lang!r}")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise DataError(f"relations.yaml ({lang}): invalid YAML: {exc}".replace("\n", " ")) from exc
+    return parse_rules(data, f"lang/{lang}/relations.yaml", lang)
+
+
+@cache
+def load_lang_data(lang: str, name: str) -> dict[str, Any]:
+    """Load another data file of a language (cues.yaml, roles.yaml)."""
+    path = resources.files("kg.extract") / "lang" / lang / name
+    if not path.is_file():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise DataError(f"lang/{lang}/{name}: invalid YAML: {exc}".replace("\n", " ")) from exc
+    if not isinstance(data, dict):
+        raise DataError(f"lang/{lang}/{name}: expected a mapping at the top level")
+    return data
