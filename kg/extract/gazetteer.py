@@ -47,6 +47,7 @@ class Record:
     country: str | None = None
     part_of: str | None = None
     positions: tuple[Position, ...] = ()
+    parties: tuple[str, ...] = ()  # for wars: the sides, so a mention yields at_war_with
 
 
 @dataclass(frozen=True)
@@ -220,6 +221,7 @@ def load_records(path: Path | Any, gaz: Gazetteer) -> None:
             country=raw.get("country"),
             part_of=raw.get("part_of"),
             positions=positions,
+            parties=tuple(_strings(raw.get("parties"), f"{where}: parties")),
         )
         pairs = [(label, NAME)] + [(a, NAME) for a in aliases]
         pairs += [(d, DEMONYM) for d in _strings(raw.get("demonyms"), f"{where}: demonyms")]

@@ -22,7 +22,9 @@ PREPOSITIONS = frozenset(
 )
 NAME_PARTICLES = frozenset("de del la al bin ibn van von da do dos el".split())
 DETERMINERS = frozenset("el la los las su sus un una".split())
-COPULAS = frozenset("es era fue sera ha sido habia sido sigue siendo ejerce como".split())
+COPULAS = frozenset(
+    "es era fue sera sido siendo ejerce como elegido elegida nombrado nombrada designado designada".split()
+)
 
 
 @dataclass
@@ -195,6 +197,26 @@ class SentenceMentions:
                 return True
         return False
 
+    def org_names(self) -> None:
+        """Capitalised runs headed by an organisation word become new Organizations."""
+        heads = {fold(w) for w in self.ctx.lexicon.get("org_heads", [])}
+        toks = self.tokens
+        n = 0
+        while n < len(toks):
+            t = toks[n]
+            if n in self.taken or t.kind != "W" or not t.is_upper or t.low not in heads:
+                n += 1
+                continue
+            end = _name_run(toks, n, limit=8)
+            while n > 1 and toks[n - 1].kind == "W" and toks[n - 1].is_upper and (n - 1) not in self.taken:
+                n -= 1  # "Real Instituto Elcano"
+            if end - n >= 2:
+                label = " ".join(x.text for x in toks[n:end])
+                self.add(Mention(n, end, self.ctx.new(label, "Organization"), "new"), replace=True)
+                n = end
+            else:
+                n += 1
+
     def appositive_names(self) -> None:
         """New people named in apposition after a description: "El politólogo y aliado de
         Putin, Sergei Markov, sugiere…"."""
@@ -307,7 +329,8 @@ class SentenceMentions:
             if person is None:
                 person = self._predicate_subject(head)
                 predicate = person is not None
-                if person is None:
+                definite = k > 0 and toks[k - 1].low in ("el", "la", "su")
+                if person is None and definite:
                     person = self._holder(role, of, leader)
                 end = n
                 if person is None:
@@ -335,9 +358,23 @@ class SentenceMentions:
         self, k: int, person_nouns: list[tuple[str, ...]], org_nouns: list[tuple[str, ...]]
     ) -> int | None:
         toks = self.tokens
+        offices = {tuple(fold(w).split()): r for w, r in (self.ctx.lexicon.get("office_nouns") or {}).items()}
+        for phrase, role in sorted(offices.items(), key=lambda x: -len(x[0])):
+            if not _match_at(toks, k, phrase):
+                continue
+            n = k + len(phrase)
+            of, n = self._qualifier(n, allow_de_word=False)
+            if n < len(toks) and toks[n].kind == "C":
+                n += 1
+            person, end = self._person_at(n, allow_new=True)
+            if person is None or of is None:
+                return None
+            self.offices.append(Office(person, "holds_position", of, role, k, "es.office.noun_of"))
+            self.add(Mention(n, end, person, "title"), replace=True)
+            return end
         for nouns, type_ in ((person_nouns, "Person"), (org_nouns, "Organization")):
             for phrase in nouns:
-                if not _match_at(toks, k, phrase):
+                if not _match_at(toks, k, phrase) or toks[k].is_upper and type_ == "Organization":
                     continue
                 n = k + len(phrase)
                 of, n = self._qualifier(n, allow_de_word=True)
@@ -350,7 +387,7 @@ class SentenceMentions:
                     if person is None:
                         continue
                     if of is not None:
-                        self.offices.append(Office(person, "affiliated_with", of, None, k, "es.office.noun_demonym"))
+                        self.offices.append(self._known_office(person, of, k))
                     self.add(Mention(n, end, person, "title"), replace=True)
                     return end
                 end = _name_run(toks, n)
@@ -412,9 +449,20 @@ class SentenceMentions:
             people = gaz.holders(role, of, self.ctx.published)
         if len(people) == 1:
             return self.ctx.known(people[0])
-        if not people and role and leader:
+        rec = gaz.get(of)
+        if not people and role and leader and rec is not None and rec.entity.type == "Country":
             return self.ctx.new(f"{role} of {of}", "Person")
         return None
+
+    def _known_office(self, person: str, of: str, k: int) -> Office:
+        """A person described by nationality: the office the gazetteer knows they hold there
+        ("su homólogo chino, Xi Jinping" -> leader_of China), else affiliated_with."""
+        leaders = {"President", "Prime Minister", "Supreme Leader", "King", "Queen", "Emir", "Chancellor", "Secretary-General"}
+        for p in self.ctx.gaz.positions_of(person, self.ctx.published):
+            if p.of == of and p.holds_on(self.ctx.published):
+                rel = "leader_of" if p.role in leaders else "holds_position"
+                return Office(person, rel, of, p.role, k, "es.office.known_position")
+        return Office(person, "affiliated_with", of, None, k, "es.office.noun_demonym")
 
     def _office_of(self, person: str, role: str | None) -> str | None:
         for p in self.ctx.gaz.positions_of(person, self.ctx.published):
@@ -439,6 +487,7 @@ class SentenceMentions:
         lex = self.ctx.lexicon
         collective = _phrases(lex, "collective_nouns")
         dets = {fold(w) for w in lex.get("demonym_determiners", [])}
+        forces = {fold(w) for w in lex.get("state_forces", [])}
         toks = self.tokens
         for i, j, h in self.spans:
             if h.kind == DEMONYM:
@@ -453,14 +502,30 @@ class SentenceMentions:
                     if i > 0 and toks[i - 1].low in dets:
                         self.add(Mention(i - 1, j, self.ctx.known(h.labels[0]), "collective"))
                 continue
-            if h.kind == SHORT and not toks[i].is_upper and not self._context_country(h.labels):
+            if h.kind == SHORT and not toks[j - 1].is_upper and not self._context_country(h.labels):
                 continue  # "sus aliados": whose allies is not for a gazetteer to say
+            if (
+                j - i == 1 and i > 1 and toks[i - 1].kind == "W" and toks[i - 1].is_upper
+                and (i - 1) not in self.taken and not any(i - 1 == a for a, _, _ in self.spans)
+                and self.ctx.gaz.get(h.labels[0]) is not None
+                and self.ctx.gaz.entity(h.labels[0]).type == "Person"
+            ):
+                continue  # a surname inside another person's name: "Sean Mnangagwa"
             label, kind, state = self.resolve_hit(h)
+            rec = self.ctx.gaz.get(label)
+            if rec and rec.country and not toks[i].is_upper and toks[i].low in forces:
+                # "las fuerzas rusas" acting: the state (ANNOTATION.md demonyms naming an actor)
+                label, kind = self.ctx.known(rec.country), "collective"
             self.add(Mention(i, j, label, kind, state))
 
     def corefs(self) -> None:
-        for n, t in enumerate(self.tokens):
+        toks = self.tokens
+        for n, t in enumerate(toks):
             if n in self.taken or t.kind != "W" or not t.is_upper:
+                continue
+            if n > 0 and toks[n - 1].kind == "W" and toks[n - 1].is_upper and (n - 1) not in self.taken and n - 1 > 0:
+                continue  # part of a longer name: "Sean Mnangagwa" is not the president
+            if n + 1 < len(toks) and toks[n + 1].kind == "W" and toks[n + 1].is_upper and (n + 1) not in self.taken:
                 continue
             found = self.coref(t)
             if found:
@@ -517,6 +582,7 @@ def find_mentions(
     sm = SentenceMentions(ctx, tokens, hits, offset)
     sm.names()
     sm.corefs()
+    sm.org_names()
     sm.titles()
     sm.appositive_names()
     for m in sm.mentions:

@@ -122,12 +122,11 @@ def _speakers(
     if m is None:
         return []
     out = _labels(m)
-    if m.i >= 2 and tokens[m.i - 1].low in ("a", "al", "la") and any(
-        t.low == "citando" for t in tokens[max(lo, m.i - 3) : m.i]
-    ):
-        k = m.i - 1
-        while k > lo and tokens[k].low != "citando":
-            k -= 1
+    # "un informe de Bloomberg, citando al ministerio…", "funcionarios citados por el diario…"
+    window = tokens[max(lo, m.i - 4) : m.i]
+    cite = next((t for t in reversed(window) if t.low.startswith("citad") or t.low == "citando"), None)
+    if cite is not None:
+        k = tokens.index(cite, max(lo, m.i - 4))
         first = _actor_before(mentions, k, lo)
         if first is not None:
             out = _labels(first) + out

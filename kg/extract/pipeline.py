@@ -162,6 +162,7 @@ class Extractor:
             times = find_times(s.text, article.published, self.lang)
             raws.extend(self._offices(offices, tokens, s, times, ctx))
             raws.extend(self._matches(tokens, mentions, demonyms, s, times, ctx))
+            raws.extend(self._wars(mentions, s, ctx))
             for deniers, rel in sentence_denials(tokens, mentions, self.cues):
                 denials.append(Denial(deniers, rel, s))
         for n, r in enumerate(raws):
@@ -190,6 +191,20 @@ class Extractor:
             out.append(
                 Raw(o.person, o.relation, o.of, holding, o.rule, s, start=start, end=end, role=o.role)
             )
+        return out
+
+    # -- wars named by the gazetteer -------------------------------------------------------
+    def _wars(self, mentions: list[Mention], s: Sentence, ctx: Context) -> list[Raw]:
+        """A named war ("la guerra en Ucrania") states that its parties are at war."""
+        out = []
+        for m in mentions:
+            for a in m.actors():
+                rec = self.gaz.get(a.label)
+                if rec is None or len(rec.parties) < 2:
+                    continue
+                first, *others = [ctx.known(p) for p in rec.parties if self.gaz.get(p)]
+                for other in others:
+                    out.append(Raw(first, "at_war_with", other, Holding(), "es.war.named_event", s))
         return out
 
     # -- rule matches -----------------------------------------------------------------------

@@ -8,7 +8,7 @@ sentence in which every actor mention has been collapsed to one token:
     {SDEM} {ODEM}    a demonym naming the subject or object ("sanciones occidentales")
     {ITEMS}          1-12 words captured as the items transferred or sought
     {CLASS}          any word whose lemma or form is in the word class CLASS
-    ...              0-4 words (no actor, no punctuation but quotes)
+    ..  ...  ....    0-2, 0-5 or 0-10 words (no actor, no punctuation but quotes)
     ***              0-12 tokens of anything but a full stop (actors included)
     a|al             alternatives; a trailing ? makes an element optional; "," a comma
 
@@ -111,13 +111,21 @@ def compile_pattern(pattern: str, classes: dict[str, frozenset[str]], where: str
                 else:
                     # an actor may follow a determiner: "a la ONU", "con el Kremlin"
                     rx = rf"(?: (?:el|la|los|las)/{_ANY_FORM}/W)? @(?P<{name}>\d+)/@/A"
+                    nxt = elements[pos + 1] if pos + 1 < len(elements) else ""
+                    if nxt.startswith(("...", "{")) or nxt[:1].isalpha():
+                        # the comma that closes an apposition: "Putin, …, fue recibido"
+                        rx += r"(?: ,/,/C)?"
             elif name in classes:
                 rx = _word_in(sorted(classes[name]))
             else:
                 known = ", ".join(sorted(classes))
                 raise DataError(f"{where}: unknown word class {{{name}}} (known: {known})")
+        elif el == "..":
+            rx = rf"(?:{_GAP_TOKEN}){{0,2}}?"
         elif el == "...":
-            rx = rf"(?:{_GAP_TOKEN}){{0,4}}?"
+            rx = rf"(?:{_GAP_TOKEN}){{0,5}}?"
+        elif el == "....":
+            rx = rf"(?:{_GAP_TOKEN}){{0,10}}?"
         elif el == "***":
             rx = rf"(?:{_WIDE_TOKEN}){{0,12}}?"
         elif el == ",":
