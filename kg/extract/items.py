@@ -94,6 +94,8 @@ def spanish_forms(adjective: str) -> set[str]:
         ['francesa', 'francesas', 'franceses', 'francés']
     """
     words = adjective.split()
+    if words[0] in ("de", "del", "para", "a", "sin"):  # "de largo alcance" does not inflect
+        return {adjective}
     last = words[-1]
     if last.endswith("o"):
         stems = {last, last[:-1] + "a", last + "s", last[:-1] + "as"}
@@ -144,8 +146,7 @@ def _inflected(table: dict[str, Any], where: str, section: str) -> dict[tuple[st
     for es, en in (table or {}).items():
         if not isinstance(en, str):
             raise DataError(f"{where}: {section}: {es!r}: expected an English word, got {en!r}")
-        forms = spanish_forms(str(es)) if not str(es).startswith("de ") else {str(es)}
-        for form in forms:
+        for form in spanish_forms(str(es)):
             out.setdefault(_key(form), en)
     return out
 
@@ -298,8 +299,16 @@ def _split(toks: list[_Tok], lex: ItemLexicon) -> list[list[_Tok]]:
     """Split a span at commas and coordinators ("y", "así como", "and", "as well as")."""
     words, _ = number_words(lex.lang)
     parts: list[list[_Tok]] = [[]]
-    i = 0
+    opener, closer = (fold(str(w)) for w in lex.data.get("item_range") or ("", ""))
+    i, in_range = 0, False
     while i < len(toks):
+        if toks[i].low == opener and not parts[-1]:  # "weapons, from fighter jets to tanks"
+            i, in_range = i + 1, True
+            continue
+        if toks[i].low == closer and in_range and parts[-1]:
+            parts.append([])
+            i, in_range = i + 1, False
+            continue
         n = _match(toks, i, lex.words["split"])
         between_numbers = (
             n == 1 and 0 < i < len(toks) - 1
@@ -358,8 +367,6 @@ def _strip_front(toks: list[_Tok], lex: ItemLexicon) -> tuple[list[_Tok], float 
             i += 1
             continue
         break
-    if quantity is None:
-        approximate = False
     return toks[i:], quantity, approximate
 
 
@@ -564,10 +571,17 @@ def _cut(toks: list[_Tok], lex: ItemLexicon) -> list[_Tok]:
 
 
 def _english_label(toks: list[_Tok], lex: ItemLexicon) -> str:
-    words = []
-    for k, tok in enumerate(toks):
+    words: list[str] = []
+    k = 0
+    while k < len(toks):
+        n = _match(toks, k, lex.words["vague"]) if k else 0
+        if n:  # "return of dozens of Indian nationals"
+            k += n
+            continue
+        tok = toks[k]
+        k += 1
         text = tok.text
-        if k == 0 and text[:1].isupper() and not text.isupper() and text.lower() in lex.vocabulary:
+        if k == 1 and text[:1].isupper() and not text.isupper() and text.lower() in lex.vocabulary:
             text = text.lower()
         words.append(text)
     return re.sub(r"\s+([,'’])", r"\1", " ".join(words)).strip(" ,")
@@ -613,7 +627,8 @@ Item(label='ballistic missiles', quantity=None, approximate=False)]
         label = _english_label(toks, lex) if lang == "en" else _spanish_label(toks, lex)
         if not label or not any(c.isalnum() for c in label):
             continue
-        item = Item(label, _as_number(quantity) if quantity is not None else None, approximate)
+        number = _as_number(quantity) if quantity is not None else None
+        item = Item(label, number, approximate and number is not None)
         if all(i.label != item.label for i in items):
             items.append(item)
     return items

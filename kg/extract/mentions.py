@@ -208,7 +208,12 @@ class SentenceMentions:
                 n += 1
                 continue
             end = _name_run(toks, n, limit=8)
-            while n > 1 and toks[n - 1].kind == "W" and toks[n - 1].is_upper and (n - 1) not in self.taken:
+            while (
+                n > 1
+                and toks[n - 1].kind == "W"
+                and toks[n - 1].is_upper
+                and (n - 1) not in self.taken
+            ):
                 n -= 1  # "Real Instituto Elcano"
             if end - n >= 2:
                 label = " ".join(x.text for x in toks[n:end])
@@ -345,10 +350,19 @@ class SentenceMentions:
                 if role == "Minister" and not leader:
                     role = None
                 self.offices.append(
-                    Office(person, relation, of, role or self._role_of(person, of), k, "es.office.title")
+                    Office(
+                        person,
+                        relation,
+                        of,
+                        role or self._role_of(person, of),
+                        k,
+                        "es.office.title",
+                    )
                 )
             elif of is not None and was:
-                self.offices.append(Office(person, "holds_position", of, role, k, "es.office.former_title"))
+                self.offices.append(
+                    Office(person, "holds_position", of, role, k, "es.office.former_title")
+                )
             if not predicate:
                 self.add(Mention(head, end, person, kind), replace=True)
             return end
@@ -358,7 +372,10 @@ class SentenceMentions:
         self, k: int, person_nouns: list[tuple[str, ...]], org_nouns: list[tuple[str, ...]]
     ) -> int | None:
         toks = self.tokens
-        offices = {tuple(fold(w).split()): r for w, r in (self.ctx.lexicon.get("office_nouns") or {}).items()}
+        offices = {
+            tuple(fold(w).split()): r
+            for w, r in (self.ctx.lexicon.get("office_nouns") or {}).items()
+        }
         for phrase, role in sorted(offices.items(), key=lambda x: -len(x[0])):
             if not _match_at(toks, k, phrase):
                 continue
@@ -378,7 +395,11 @@ class SentenceMentions:
                     continue
                 n = k + len(phrase)
                 of, n = self._qualifier(n, allow_de_word=True)
-                while n < len(toks) and toks[n].kind == "W" and toks[n].low in ("estatal", "privada", "privado", "iraní", "rusa", "ruso"):
+                while (
+                    n < len(toks)
+                    and toks[n].kind == "W"
+                    and toks[n].low in ("estatal", "privada", "privado", "iraní", "rusa", "ruso")
+                ):
                     n += 1
                 if n < len(toks) and toks[n].kind == "C":
                     n += 1
@@ -393,14 +414,27 @@ class SentenceMentions:
                 end = _name_run(toks, n)
                 if end > n and not (n in self.by_start and self.by_start[n][0] >= end):
                     label = " ".join(t.text for t in toks[n:end])
-                    self.add(Mention(n, end, self.ctx.new(label, "Organization"), "new"), replace=True)
+                    self.add(
+                        Mention(n, end, self.ctx.new(label, "Organization"), "new"), replace=True
+                    )
                     return end
         return None
 
     def _qualifier(self, n: int, *, allow_de_word: bool) -> tuple[str | None, int]:
         """A country or body after a title: "ruso", "de Rusia", "del Consejo de Seguridad"."""
         toks = self.tokens
-        if allow_de_word and n + 1 < len(toks) and toks[n].low == "de" and toks[n + 1].kind == "W" and not toks[n + 1].is_upper and (n + 2 < len(toks) and (n + 2) in self.by_start and self.by_start[n + 2][1].kind == DEMONYM):
+        if (
+            allow_de_word
+            and n + 1 < len(toks)
+            and toks[n].low == "de"
+            and toks[n + 1].kind == "W"
+            and not toks[n + 1].is_upper
+            and (
+                n + 2 < len(toks)
+                and (n + 2) in self.by_start
+                and self.by_start[n + 2][1].kind == DEMONYM
+            )
+        ):
             n += 2  # "funcionario de seguridad ruso"
         if n in self.by_start and self.by_start[n][1].kind == DEMONYM:
             j, h = self.by_start[n]
@@ -412,7 +446,10 @@ class SentenceMentions:
             if m in self.by_start and self.by_start[m][1].kind != DEMONYM:
                 j, h = self.by_start[m]
                 label, kind, state = self.resolve_hit(h)
-                return (state or label), j
+                label = state or label
+                rec = self.ctx.gaz.get(label)
+                if rec is None or rec.entity.type in ("Country", "Organization", "Bloc"):
+                    return label, j
         return None, n
 
     def _person_at(self, n: int, allow_new: bool = True) -> tuple[str | None, int]:
@@ -441,7 +478,14 @@ class SentenceMentions:
         gaz = self.ctx.gaz
         if role is None and leader:
             people: list[str] = []
-            for r in ("Supreme Leader", "President", "King", "Emir", "Prime Minister", "Secretary-General"):
+            for r in (
+                "Supreme Leader",
+                "President",
+                "King",
+                "Emir",
+                "Prime Minister",
+                "Secretary-General",
+            ):
                 people = gaz.holders(r, of, self.ctx.published)
                 if people:
                     break
@@ -457,7 +501,16 @@ class SentenceMentions:
     def _known_office(self, person: str, of: str, k: int) -> Office:
         """A person described by nationality: the office the gazetteer knows they hold there
         ("su homólogo chino, Xi Jinping" -> leader_of China), else affiliated_with."""
-        leaders = {"President", "Prime Minister", "Supreme Leader", "King", "Queen", "Emir", "Chancellor", "Secretary-General"}
+        leaders = {
+            "President",
+            "Prime Minister",
+            "Supreme Leader",
+            "King",
+            "Queen",
+            "Emir",
+            "Chancellor",
+            "Secretary-General",
+        }
         for p in self.ctx.gaz.positions_of(person, self.ctx.published):
             if p.of == of and p.holds_on(self.ctx.published):
                 rel = "leader_of" if p.role in leaders else "holds_position"
@@ -505,8 +558,12 @@ class SentenceMentions:
             if h.kind == SHORT and not toks[j - 1].is_upper and not self._context_country(h.labels):
                 continue  # "sus aliados": whose allies is not for a gazetteer to say
             if (
-                j - i == 1 and i > 1 and toks[i - 1].kind == "W" and toks[i - 1].is_upper
-                and (i - 1) not in self.taken and not any(i - 1 == a for a, _, _ in self.spans)
+                j - i == 1
+                and i > 1
+                and toks[i - 1].kind == "W"
+                and toks[i - 1].is_upper
+                and (i - 1) not in self.taken
+                and not any(i - 1 == a for a, _, _ in self.spans)
                 and self.ctx.gaz.get(h.labels[0]) is not None
                 and self.ctx.gaz.entity(h.labels[0]).type == "Person"
             ):
@@ -523,9 +580,20 @@ class SentenceMentions:
         for n, t in enumerate(toks):
             if n in self.taken or t.kind != "W" or not t.is_upper:
                 continue
-            if n > 0 and toks[n - 1].kind == "W" and toks[n - 1].is_upper and (n - 1) not in self.taken and n - 1 > 0:
+            if (
+                n > 0
+                and toks[n - 1].kind == "W"
+                and toks[n - 1].is_upper
+                and (n - 1) not in self.taken
+                and n - 1 > 0
+            ):
                 continue  # part of a longer name: "Sean Mnangagwa" is not the president
-            if n + 1 < len(toks) and toks[n + 1].kind == "W" and toks[n + 1].is_upper and (n + 1) not in self.taken:
+            if (
+                n + 1 < len(toks)
+                and toks[n + 1].kind == "W"
+                and toks[n + 1].is_upper
+                and (n + 1) not in self.taken
+            ):
                 continue
             found = self.coref(t)
             if found:

@@ -43,7 +43,9 @@ def _merge_items(items: list[Item]) -> tuple[Item, ...]:
     return tuple(out.values())
 
 
-def merge(raws: Sequence[Raw], denials: Sequence[Denial], ctx: Context, article: Article) -> list[Statement]:
+def merge(
+    raws: Sequence[Raw], denials: Sequence[Denial], ctx: Context, article: Article
+) -> list[Statement]:
     """Merge raw statements into one Statement per proposition, in article order."""
     for r in raws:
         h = r.holding
@@ -64,7 +66,9 @@ def merge(raws: Sequence[Raw], denials: Sequence[Denial], ctx: Context, article:
         denied = list(dict.fromkeys(x for r in rs for x in r.holding.denied_by))
         modality = rs[-1].holding.modality
         if any(r.holding.modality in CLAIMS for r in rs) and modality == "asserted":
-            modality = next(r.holding.modality for r in reversed(rs) if r.holding.modality in CLAIMS)
+            modality = next(
+                r.holding.modality for r in reversed(rs) if r.holding.modality in CLAIMS
+            )
         for d in denials:
             if _denial_applies(d, first, modality):
                 denied.extend(x for x in d.deniers if x not in denied)

@@ -113,9 +113,7 @@ def _labels(m: Mention) -> list[str]:
     return [a.state or a.label for a in m.actors()]
 
 
-def _speakers(
-    tokens: list[Token], mentions: list[Mention], verb: int, lo: int
-) -> list[str]:
+def _speakers(tokens: list[Token], mentions: list[Mention], verb: int, lo: int) -> list[str]:
     """The actor(s) a speech verb belongs to: the nearest actor before it, and the actor a
     "citando a X" apposition hangs from ("un informe de Bloomberg, citando al ministerio…")."""
     m = _actor_before(mentions, verb, lo)
@@ -124,7 +122,9 @@ def _speakers(
     out = _labels(m)
     # "un informe de Bloomberg, citando al ministerio…", "funcionarios citados por el diario…"
     window = tokens[max(lo, m.i - 4) : m.i]
-    cite = next((t for t in reversed(window) if t.low.startswith("citad") or t.low == "citando"), None)
+    cite = next(
+        (t for t in reversed(window) if t.low.startswith("citad") or t.low == "citando"), None
+    )
     if cite is not None:
         k = tokens.index(cite, max(lo, m.i - 4))
         first = _actor_before(mentions, k, lo)
@@ -215,7 +215,9 @@ def assess(
         phrases: tuple[Phrase, ...] = getattr(cues, name)
         found = find_phrase(tokens, window_lo, i1, phrases)
         if name == "hypothetical":
-            found = [n for n in found if not (tokens[n].low == "si" and tokens[n].text.lower() == "sí")]
+            found = [
+                n for n in found if not (tokens[n].low == "si" and tokens[n].text.lower() == "sí")
+            ]
         if found:
             h.modality = name
             h.cue = tokens[found[0]].text
@@ -232,7 +234,12 @@ def _future(tokens: list[Token], i0: int, i1: int) -> bool:
     """A verb in the future tense inside the match ("visitará", "enviarán")."""
     for t in tokens[i0:i1]:
         w = t.text.lower()
-        if t.kind == "W" and len(w) > 5 and w.endswith(("rá", "rán")) and t.lemma.endswith(("ar", "er", "ir")):
+        if (
+            t.kind == "W"
+            and len(w) > 5
+            and w.endswith(("rá", "rán"))
+            and t.lemma.endswith(("ar", "er", "ir"))
+        ):
             return True
     return False
 

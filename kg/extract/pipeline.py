@@ -22,6 +22,7 @@ from kg.extract.timex import find_times
 from kg.extract.tokens import Token, tokenize
 from kg.model import Article, Item, Sentence
 
+DETERMINERS = frozenset("el la los las un una unos unas su sus este esta ese esa del".split())
 RELATIVE_STARTS = frozenset("quien quienes que cual cuales donde cuyo cuya cuyos cuyas".split())
 
 
@@ -108,7 +109,10 @@ def encode(
             nxt = j
         else:
             t = tokens[n]
-            unit = f" {_form(t.low)}/{_form(t.lemma)}/{t.kind}"
+            kind = t.kind
+            if kind == "W" and n > 0 and tokens[n - 1].low in DETERMINERS:
+                kind = "N"  # after a determiner a word is a noun ("el apoyo"), never a verb
+            unit = f" {_form(t.low)}/{_form(t.lemma)}/{kind}"
             nxt = n + 1
         positions.append(n)
         offsets.append(length)
@@ -132,7 +136,9 @@ def reduced_view(tokens: list[Token], mentions: list[Mention]) -> set[int] | Non
             continue
         first = tokens[a + 1].low
         if first in RELATIVE_STARTS or (
-            first in ("el", "la", "los", "las", "un", "una") and a > 0 and tokens[a - 1].kind == "W"
+            first in ("el", "la", "los", "las", "un", "una")
+            and a > 0
+            and tokens[a - 1].kind == "W"
             and any(m.j == a for m in mentions)
         ):
             drop.update(range(a, b))
@@ -171,7 +177,12 @@ class Extractor:
 
     # -- offices from titles ----------------------------------------------------------------
     def _offices(
-        self, offices: list[Office], tokens: list[Token], s: Sentence, times: list[Any], ctx: Context
+        self,
+        offices: list[Office],
+        tokens: list[Token],
+        s: Sentence,
+        times: list[Any],
+        ctx: Context,
     ) -> list[Raw]:
         out = []
         for o in offices:
@@ -189,7 +200,17 @@ class Extractor:
                         start = t.value
             holding = Holding()
             out.append(
-                Raw(o.person, o.relation, o.of, holding, o.rule, s, start=start, end=end, role=o.role)
+                Raw(
+                    o.person,
+                    o.relation,
+                    o.of,
+                    holding,
+                    o.rule,
+                    s,
+                    start=start,
+                    end=end,
+                    role=o.role,
+                )
             )
         return out
 
@@ -217,10 +238,14 @@ class Extractor:
         times: list[Any],
         ctx: Context,
     ) -> list[Raw]:
-        views = [encode(tokens, mentions, demonyms)]
+        cited = _cite_spans(tokens, mentions)
+        everything = {n for n in range(len(tokens)) if n not in cited}
+        views = [encode(tokens, mentions, demonyms, everything)]
         keep = reduced_view(tokens, mentions)
+        dropped: set[int] = set()
         if keep is not None:
-            views.append(encode(tokens, mentions, demonyms, keep))
+            views.append(encode(tokens, mentions, demonyms, keep - cited))
+            dropped = set(range(len(tokens))) - keep
         out: list[Raw] = []
         seen: set[tuple[str, str, str, str]] = set()
         flat = [a for m in mentions for a in m.actors()]
@@ -236,7 +261,9 @@ class Extractor:
                     if m.end() in ends:
                         continue  # same trigger and object: the leftmost subject was taken
                     ends.add(m.end())
-                    for raw in self._statements(rule, m, enc, tokens, mentions, flat, s, times, ctx):
+                    for raw in self._statements(
+                        rule, m, enc, tokens, mentions, flat, s, times, ctx
+                    ):
                         key = (raw.subject, raw.relation, raw.object, rule.id)
                         if key not in seen:
                             seen.add(key)
@@ -285,13 +312,13 @@ class Extractor:
                 dem = [label for (i, j, label) in _demonyms_in(enc, m, cut)]
                 subjects = dem[:1]
         if rule.subject == "topic":
-            topic = _topic(tokens, mentions, i0)
+            topic = _topic(tokens, mentions, i0, ctx, rule.subject_types)
             if topic is None:
                 return []
             subjects = [topic]
             subj_start = topic.i
         if rule.object == "topic":
-            topic = _topic(tokens, mentions, i0)
+            topic = _topic(tokens, mentions, i0, ctx, rule.object_types)
             if topic is None:
                 return []
             objects = [topic]
@@ -318,19 +345,60 @@ class Extractor:
                 h = Holding(
                     holding.modality,
                     holding.negated,
-                    [x for x in holding.attributed_to if x not in (sl,)] or list(holding.attributed_to),
+                    [x for x in holding.attributed_to if x not in (sl,)]
+                    or list(holding.attributed_to),
                     list(holding.denied_by),
                     holding.cue,
                 )
-                out.append(Raw(sl, rule.relation, ol, h, rule.id, s, list(items), list(when), role=rule.role))
+                out.append(
+                    Raw(
+                        sl,
+                        rule.relation,
+                        ol,
+                        h,
+                        rule.id,
+                        s,
+                        list(items),
+                        list(when),
+                        role=rule.role,
+                    )
+                )
         return out
 
     def _types_ok(self, rule: Rule, subj: str, obj: str, ctx: Context) -> bool:
         st = ctx.registry[subj].type if subj in ctx.registry else None
         ot = ctx.registry[obj].type if obj in ctx.registry else None
+        # Places and events do not act; an event is an object only of what violates it, and a
+        # city (not a capital acting: those became states) only what is visited or attacked.
+        if st in ("City", "Event"):
+            return False
+        if ot == "Event" and rule.relation != "violates":
+            return False
+        if ot == "City" and rule.relation not in ("visits", "attacks"):
+            return False
         if rule.subject_types and st not in rule.subject_types:
             return False
         return not (rule.object_types and ot not in rule.object_types)
+
+
+def _cite_spans(tokens: list[Token], mentions: list[Mention]) -> set[int]:
+    """Participial citations ("citados por el diario The Wall Street Journal"): left out of
+    rule matching (attribution reads them from the tokens)."""
+    out: set[int] = set()
+    for n, t in enumerate(tokens):
+        if t.low in ("citado", "citada", "citados", "citadas") and n + 1 < len(tokens) and tokens[n + 1].low == "por":
+            after = [m for m in mentions if n + 1 < m.i <= n + 5]
+            if after:
+                out.update(range(n, after[0].j))
+    return out
+
+
+def _subject_inside(m: Any, enc: Encoded, dropped: set[int]) -> bool:
+    if m.groupdict().get("SUBJ") is None:
+        return False
+    subj = enc.actors[int(m.group("SUBJ"))]
+    trigger = enc.token_at(max(m.end() - 1, 0))
+    return subj.i in dropped and trigger not in dropped
 
 
 def _demonyms_in(enc: Encoded, m: Any, cut: int) -> list[tuple[int, int, str]]:
@@ -359,7 +427,12 @@ def _trim_items(tokens: list[Token], a: int, b: int) -> tuple[str, int]:
         t = tokens[n]
         if t.kind in ("S",) or (n > a and (t.low in ITEM_STOP or t.kind == "C")):
             break
-        if n > a and t.low.endswith(("ados", "adas", "idos", "idas", "ado", "ido")) and len(t.low) > 5 and t.lemma.endswith(("ar", "er", "ir")):
+        if (
+            n > a
+            and t.low.endswith(("ados", "adas", "idos", "idas", "ado", "ido"))
+            and len(t.low) > 5
+            and t.lemma.endswith(("ar", "er", "ir"))
+        ):
             break
         end = n + 1
     if end <= a:
@@ -375,16 +448,23 @@ def _span_text(tokens: list[Token], a: int, b: int) -> str:
     return out
 
 
-def _topic(tokens: list[Token], mentions: list[Mention], before: int) -> Mention | None:
-    """The sentence's topic: its first actor not inside a prepositional phrase."""
+def _topic(
+    tokens: list[Token], mentions: list[Mention], before: int, ctx: Context, types: frozenset[str]
+) -> Mention | None:
+    """Who a possessive or a gerund refers to: the nearest actor before the match that is not
+    inside a prepositional phrase ("Rusia desarrolla su cooperación con Irán")."""
     from kg.extract.mentions import PREPOSITIONS
 
-    for m in sorted(mentions, key=lambda m: m.i):
-        if m.i >= before + 1 and m.i > before:
-            break
-        if m.i > 0 and tokens[m.i - 1].low in PREPOSITIONS:
+    for m in sorted(mentions, key=lambda m: -m.i):
+        if m.i >= before:
             continue
-        return m.actors()[0]
+        if m.i > 0 and tokens[m.i - 1].low in PREPOSITIONS | {"que"} and tokens[m.i - 1].low != "que":
+            continue
+        actor = m.actors()[0]
+        entity = ctx.registry.get(actor.state or actor.label)
+        if types and (entity is None or entity.type not in types):
+            continue
+        return actor
     return None
 
 
@@ -397,7 +477,9 @@ def _resolve(x: Mention | str, relation: str, side: str, ctx: Context) -> str:
     return x.label
 
 
-def _clause_times(tokens: list[Token], i0: int, i1: int, s: Sentence, times: list[Any]) -> list[str]:
+def _clause_times(
+    tokens: list[Token], i0: int, i1: int, s: Sentence, times: list[Any]
+) -> list[str]:
     """Times of the comma-bounded stretch around the match, plus a leading adverbial
     ("En febrero, Putin le regaló…")."""
     lo = i0

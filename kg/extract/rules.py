@@ -11,6 +11,7 @@ sentence in which every actor mention has been collapsed to one token:
     ..  ...  ....    0-2, 0-5 or 0-10 words (no actor, no punctuation but quotes)
     ***              0-12 tokens of anything but a full stop (actors included)
     a|al             alternatives; a trailing ? makes an element optional; "," a comma
+    !con             not followed within the next six tokens by "con"
 
 Each element compiles to a bounded regular expression over an encoded token string, so matching
 is linear in the sentence length for a fixed rule (no nested unbounded repetition).
@@ -36,9 +37,8 @@ ROLE_OPTIONS = {"subject": ("topic", "items_demonym", "speaker"), "object": ("to
 # One encoded token: " <form>/<lemma>/<tag>"; tags: W word, D demonym, A actor, C comma,
 # Q quote or bracket, S full stop.  Forms and lemmas never contain " " or "/".
 _ANY_FORM = r"[^ /]+"
-_WORD = rf" {_ANY_FORM}/{_ANY_FORM}/[WD]\d*"
-_GAP_TOKEN = rf" {_ANY_FORM}/{_ANY_FORM}/[WDQ]\d*"
-_WIDE_TOKEN = rf" {_ANY_FORM}/{_ANY_FORM}/[WDQCA]\d*"
+_GAP_TOKEN = rf" {_ANY_FORM}/{_ANY_FORM}/[WNDQ]\d*"
+_WIDE_TOKEN = rf" {_ANY_FORM}/{_ANY_FORM}/[WNDQCA]\d*"
 
 
 @dataclass(frozen=True)
@@ -76,9 +76,9 @@ def _alt(words: list[str]) -> str:
     return "|".join(sorted({re.escape(fold(w)) for w in words}, key=lambda w: (-len(w), w)))
 
 
-def _word_in(words: list[str]) -> str:
+def _word_in(words: list[str], tags: str = "WND") -> str:
     alt = _alt(words)
-    return rf" (?:(?:{alt})/{_ANY_FORM}|{_ANY_FORM}/(?:{alt}))/[WD]\d*"
+    return rf" (?:(?:{alt})/{_ANY_FORM}|{_ANY_FORM}/(?:{alt}))/[{tags}]\d*"
 
 
 def compile_pattern(pattern: str, classes: dict[str, frozenset[str]], where: str) -> str:
@@ -116,7 +116,8 @@ def compile_pattern(pattern: str, classes: dict[str, frozenset[str]], where: str
                         # the comma that closes an apposition: "Putin, …, fue recibido"
                         rx += r"(?: ,/,/C)?"
             elif name in classes:
-                rx = _word_in(sorted(classes[name]))
+                # verb classes (…_V) never match a word right after a determiner ("el apoyo")
+                rx = _word_in(sorted(classes[name]), "WD" if name.endswith("_V") else "WND")
             else:
                 known = ", ".join(sorted(classes))
                 raise DataError(f"{where}: unknown word class {{{name}}} (known: {known})")
@@ -130,6 +131,10 @@ def compile_pattern(pattern: str, classes: dict[str, frozenset[str]], where: str
             rx = rf"(?:{_WIDE_TOKEN}){{0,12}}?"
         elif el == ",":
             rx = r" ,/,/C"
+        elif el.startswith("!") and len(el) > 1:
+            # not followed, within the next 6 tokens of the clause, by one of these words
+            alt = _alt(el[1:].split("|"))
+            rx = rf"(?!(?:{_WIDE_TOKEN}){{0,6}}? (?:{alt})/)"
         elif el in ("«", "»", '"'):
             rx = rf" {re.escape(el)}/{_ANY_FORM}/Q"
         else:

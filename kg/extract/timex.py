@@ -367,7 +367,6 @@ def _shift_from(ctx: _Context, unit: str, n: int) -> str | None:
 
 
 def _resolve_shift(m: re.Match[str], ctx: _Context) -> str | None:
-    data = ctx.lex.data
     unit = str(_lookup(ctx.lex, "units", _group(m, "unit") or ""))
     n = _number(m, ctx)
     if n is None:
@@ -383,7 +382,7 @@ def _resolve_shift(m: re.Match[str], ctx: _Context) -> str | None:
 
 
 def _resolve(kind: str, m: re.Match[str], ctx: _Context) -> str | None:
-    data, pub = ctx.lex.data, ctx.published
+    pub = ctx.published
     if kind == "date":
         return _resolve_date(m, ctx)
     if kind == "iso":
@@ -445,16 +444,13 @@ def _is_future(text: str, pos: int, lex: TimeLexicon) -> bool:
 
 def _acceptable(kind: str, m: re.Match[str], text: str, lex: TimeLexicon) -> bool:
     """Checks a pattern cannot make: a bare month needs context, "unos 2000" is no year."""
-    data = lex.data
     groups = m.groupdict()
     if kind == "month" and not any(groups.get(g) for g in ("prep", "qual", "past", "next", "yrel")):
         return False
     if kind == "year":
         before = _words_before(text, m.start("year"), 2)
         after = _WORDS.findall(text[m.end("year") : m.end("year") + 30])[:1]
-        if before and (
-            _has_phrase(before, lex.lists.get("year_blocked_after", frozenset()))
-        ):
+        if before and (_has_phrase(before, lex.lists.get("year_blocked_after", frozenset()))):
             return False
         if after and _has_phrase(after, lex.lists.get("year_blocked_before", frozenset())):
             return False
