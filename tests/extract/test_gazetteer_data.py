@@ -22,7 +22,7 @@ DATA = ROOT / "kg" / "extract" / "data"
 FILES = ("countries.yaml", "organizations.yaml", "people.yaml", "events.yaml")
 KEYS = {
     "label", "type", "wikidata", "iso", "aliases", "demonyms", "short", "seats", "capital",
-    "capital_of", "seat_of", "part_of", "country", "kind", "positions",
+    "capital_of", "seat_of", "part_of", "country", "kind", "positions", "parties",
 }  # fmt: skip
 ROLES = {
     "President", "Vice President", "Prime Minister", "Chancellor", "Supreme Leader", "King",
@@ -115,6 +115,8 @@ def test_gazetteer_data_references_resolve(everything: list[dict[str, Any]]) -> 
         for key in ("seat_of", "part_of"):
             if key in entity:
                 assert entity[key] in by_label, f"{where}: {key} {entity[key]!r}"
+        for party in entity.get("parties", []):
+            assert entity["type"] == "Event" and party in by_label, f"{where}: party {party!r}"
         if entity.get("country") is not None:
             assert by_label[entity["country"]]["type"] == "Country", where
 
