@@ -12,6 +12,7 @@ from typing import Any
 
 from kg.extract.mentions import Mention
 from kg.extract.rules import load_lang_data
+from kg.extract.timex import check_words
 from kg.extract.tokens import Token, fold
 
 Phrase = tuple[str, ...]
@@ -46,6 +47,7 @@ def _words(data: dict[str, Any], key: str) -> frozenset[str]:
 @cache
 def load_cues(lang: str) -> Cues:
     d = load_lang_data(lang, "cues.yaml")
+    check_words(d, f"lang/{lang}/cues.yaml")
     return Cues(
         speculative=_phrases(d, "speculative"),
         hypothetical=_phrases(d, "hypothetical"),

@@ -9,7 +9,7 @@ statement per proposition.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from kg.errors import DataError
@@ -161,11 +161,17 @@ class Extractor:
         ctx = Context(self.gaz, article.published, self.lexicon)
         raws: list[Raw] = []
         denials: list[Denial] = []
+        # Times are found over the whole text: "tres días después" counts from a date met before.
+        all_times = find_times(article.text, article.published, self.lang)
         for s in article.sentences:
             tokens = tokenize(s.text, s.start, self.lang)
             hits = self.gaz.find(s.text)
             mentions, offices, demonyms = find_mentions(ctx, tokens, hits, s.start)
-            times = find_times(s.text, article.published, self.lang)
+            times = [
+                replace(t, start=t.start - s.start, end=t.end - s.start)
+                for t in all_times
+                if s.start <= t.start < s.end
+            ]
             raws.extend(self._offices(offices, tokens, s, times, ctx))
             raws.extend(self._matches(tokens, mentions, demonyms, s, times, ctx))
             raws.extend(self._wars(mentions, s, ctx))
