@@ -124,7 +124,7 @@ class Gazetteer:
                 continue
             kinds = {k for _, k, _ in entries}
             kind = NAME if NAME in kinds else (SEAT if SEAT in kinds else sorted(kinds)[0])
-            labels = tuple(label for label, k, _ in entries if k == kind)
+            labels = tuple(dict.fromkeys(label for label, k, _ in entries if k == kind))
             if kind == NAME and len(labels) > 1:
                 kind = SHORT
             hits.append(Hit(start, end, kind, labels))

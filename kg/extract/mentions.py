@@ -178,11 +178,16 @@ class SentenceMentions:
         for _, _, h in self.spans:
             if h.kind in (NAME, DEMONYM, SEAT):
                 here.add(h.labels[0])
-        recent = here | set(self.ctx.recent[-6:])
+        # the country named in the sentence, else the most recently named one
         for label in labels:
             rec = gaz.get(label)
-            if rec and rec.country and rec.country in recent:
+            if rec and rec.country and rec.country in here:
                 return label
+        for prev in reversed(self.ctx.recent[-8:]):
+            for label in labels:
+                rec = gaz.get(label)
+                if rec and rec.country == prev:
+                    return label
         for label in labels:
             rec = gaz.get(label)
             if rec and not rec.country:

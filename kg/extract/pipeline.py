@@ -75,12 +75,23 @@ def _form(s: str) -> str:
     return s.replace("/", "∕").replace(" ", "_") or "_"
 
 
+def _locative(tokens: list[Token], m: Mention, places: set[str]) -> bool:
+    if m.members or m.label not in places:
+        return False
+    k = m.i - 1
+    if k >= 0 and tokens[k].low in ("el", "la"):
+        k -= 1
+    return k >= 0 and tokens[k].low == "en"
+
+
 def encode(
     tokens: list[Token],
     mentions: list[Mention],
     demonyms: list[tuple[int, int, str]],
     keep: set[int] | None = None,
+    places: set[str] | None = None,
 ) -> Encoded:
+    places = places or set()
     by_start = {m.i: m for m in mentions}
     dem_start = {i: (j, label) for i, j, label in demonyms}
     parts: list[str] = []
@@ -94,7 +105,11 @@ def encode(
         if keep is not None and n not in keep:
             n += 1
             continue
-        if n in by_start:
+        if n in by_start and _locative(tokens, by_start[n], places):
+            # "en Kazán", "en el Kremlin": a place where something happens, not an actor
+            unit = " @place/@place/W"
+            nxt = by_start[n].j
+        elif n in by_start:
             m = by_start[n]
             idx = len(actors)
             actors[idx] = m
@@ -246,11 +261,16 @@ class Extractor:
     ) -> list[Raw]:
         cited = _cite_spans(tokens, mentions)
         everything = {n for n in range(len(tokens)) if n not in cited}
-        views = [encode(tokens, mentions, demonyms, everything)]
+        places = {
+            m.label
+            for m in mentions
+            if m.label in ctx.registry and ctx.registry[m.label].type == "City" or m.kind == "seat"
+        }
+        views = [encode(tokens, mentions, demonyms, everything, places)]
         keep = reduced_view(tokens, mentions)
         dropped: set[int] = set()
         if keep is not None:
-            views.append(encode(tokens, mentions, demonyms, keep - cited))
+            views.append(encode(tokens, mentions, demonyms, keep - cited, places))
             dropped = set(range(len(tokens))) - keep
         out: list[Raw] = []
         seen: set[tuple[str, str, str, str]] = set()

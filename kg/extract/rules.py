@@ -110,7 +110,11 @@ def compile_pattern(pattern: str, classes: dict[str, frozenset[str]], where: str
                     rx = rf" {_ANY_FORM}/{_ANY_FORM}/D(?P<{name}>\d+)"
                 else:
                     # an actor may follow a determiner: "a la ONU", "con el Kremlin"
-                    rx = rf"(?: (?:el|la|los|las)/{_ANY_FORM}/W)? @(?P<{name}>\d+)/@/A"
+                    rx = (
+                        rf"(?: (?:el|la|los|las)/{_ANY_FORM}/W)?"
+                        rf"(?: (?:propio|propia|propios|propias|mismo|misma)/{_ANY_FORM}/[WN])?"
+                        rf" @(?P<{name}>\d+)/@/A"
+                    )
                     nxt = elements[pos + 1] if pos + 1 < len(elements) else ""
                     if nxt.startswith(("...", "{")) or nxt[:1].isalpha():
                         # the comma that closes an apposition: "Putin, …, fue recibido"
