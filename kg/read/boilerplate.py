@@ -25,7 +25,7 @@ def is_boilerplate(line: str) -> bool:
     """True when a whole line is page furniture rather than article text.
 
     Examples:
-        >>> is_boilerplate("Han surgido rumores sobre el cierre de Disney Channel, pero Disney aclara…")
+        >>> is_boilerplate("Han surgido rumores sobre el cierre de Disney Channel, pero Disney…")
         True
         >>> is_boilerplate("Moscú y Pyongyang han negado cualquier transferencia de armas.")
         False
