@@ -56,7 +56,18 @@ def evaluate(gold_paths: Sequence[Path], extractor: Extractor | None = None) -> 
     golds = [read_gold(p) for p in gold_paths]  # all gold errors before any extraction
     extract = extractor or _default_extractor()
     files = []
-    for gold in golds:
+    skipped = []
+    for gold, path in zip(golds, gold_paths, strict=True):
+        if extractor is None and not _supported(gold.language):
+            # scored files stay comparable: a language without rules is reported, not scored
+            skipped.append(f"{Path(path).name}: no extraction rules for language {gold.language!r}")
+            continue
         article = read_article(gold.article, published=gold.published, lang=gold.language)
         files.append(score_file(gold, extract(article), article))
-    return Report(tuple(files))
+    return Report(tuple(files), tuple(skipped))
+
+
+def _supported(lang: str) -> bool:
+    from kg.extract import languages
+
+    return lang in languages()

@@ -94,6 +94,7 @@ def render_text(report: Report, details: bool, by_relation: bool) -> str:
     if details:
         for f in report.files:
             lines += ["", *_details(f)]
+    lines += [f"skipped {why}" for why in report.skipped]
     return "\n".join(lines)
 
 
@@ -122,7 +123,11 @@ def render_json(report: Report, details: bool, by_relation: bool) -> str:
             entry["false_positives"] = [asdict(p) for p in f.false_positives]
             entry["disagreements"] = [asdict(d) for d in f.disagreements]
         files.append(entry)
-    doc: dict[str, Any] = {"files": files, "micro": _scores_json(report.total)}
+    doc: dict[str, Any] = {
+        "files": files,
+        "micro": _scores_json(report.total),
+        "skipped": list(report.skipped),
+    }
     if by_relation:
         doc["relations"] = _relations_json(report.relations)
     return json.dumps(doc, ensure_ascii=False, indent=2)

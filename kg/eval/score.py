@@ -208,6 +208,7 @@ class Report:
     """Every file's report; totals and the relation table are micro-averaged over files."""
 
     files: tuple[FileReport, ...] = field(default=())
+    skipped: tuple[str, ...] = field(default=())  # "<gold file>: <why>", not scored
 
     @property
     def total(self) -> Scores:

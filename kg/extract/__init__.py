@@ -5,6 +5,21 @@ from __future__ import annotations
 from kg.model import Article, Statement
 
 
+def languages() -> tuple[str, ...]:
+    """Languages that have extraction rules (a folder under kg/extract/lang with relations.yaml).
+
+    Examples:
+        >>> "es" in languages()
+        True
+    """
+    from importlib import resources
+
+    root = resources.files("kg.extract") / "lang"
+    return tuple(
+        sorted(d.name for d in root.iterdir() if d.is_dir() and (d / "relations.yaml").is_file())
+    )
+
+
 def extract(article: Article) -> list[Statement]:
     """Extract the statements of an article, one per proposition, in article order.
 

@@ -29,6 +29,7 @@ def fake_extract(article: Article) -> list[Statement]:
 def fake_extractor(monkeypatch: pytest.MonkeyPatch) -> None:
     module = types.ModuleType("kg.extract")
     module.extract = fake_extract  # type: ignore[attr-defined]
+    module.languages = lambda: ("es",)  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "kg.extract", module)
 
 

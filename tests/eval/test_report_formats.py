@@ -54,3 +54,12 @@ def test_report_json(tiny: Gold) -> None:
     plain = json.loads(render(_report(tiny), "json"))
     assert "misses" not in plain["files"][0] and "relations" not in plain
     assert set(REPORTERS) == {"text", "json"}
+
+
+def test_report_formats_skipped_files_are_listed_not_scored() -> None:
+    from kg.eval.report import render
+    from kg.eval.score import Report
+
+    report = Report((), ("en-01.yaml: no extraction rules for language 'en'",))
+    assert "skipped en-01.yaml" in render(report, "text", details=False, by_relation=False)
+    assert '"skipped"' in render(report, "json", details=False, by_relation=False)
