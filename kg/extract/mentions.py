@@ -63,6 +63,7 @@ class Context:
     counts: Counter[str] = field(default_factory=Counter)
     surnames: dict[str, list[str]] = field(default_factory=dict)
     recent: list[str] = field(default_factory=list)  # labels of recent mentions, newest last
+    affiliation: dict[str, str] = field(default_factory=dict)  # person -> country of office
 
     def register(self, entity: Entity) -> str:
         if entity.label not in self.registry:
@@ -156,11 +157,14 @@ class SentenceMentions:
         self.mentions: list[Mention] = []
         self.offices: list[Office] = []
         self.taken: set[int] = set()
+        self._possessive = False
 
     # -- resolution of one gazetteer hit ---------------------------------------------------
     def resolve_hit(self, h: Hit) -> tuple[str, str, str | None]:
         gaz = self.ctx.gaz
         if h.kind in (NAME, SHORT):
+            i = next((a for a, _, x in self.spans if x is h), 0)
+            self._possessive = i > 0 and self.tokens[i - 1].low in ("su", "sus")
             label = h.labels[0] if h.kind == NAME else self._disambiguate(h.labels)
             rec = gaz.get(label)
             if rec and rec.entity.type == "City" and rec.capital_of:
@@ -174,6 +178,13 @@ class SentenceMentions:
         """A short form shared by several bodies ("Consejo de Seguridad"): the one whose country
         the sentence or the recent context names; else an international one."""
         gaz = self.ctx.gaz
+        if self._possessive:
+            # "Su ministerio de Exteriores acusó…": the country of the previous sentences
+            for prev in reversed(self.ctx.recent[-8:]):
+                for label in labels:
+                    rec = gaz.get(label)
+                    if rec and rec.country == prev:
+                        return label
         here = {self.ctx.registry[m.label].label for m in self.mentions}
         for _, _, h in self.spans:
             if h.kind in (NAME, DEMONYM, SEAT):
@@ -562,6 +573,8 @@ class SentenceMentions:
                 continue
             if h.kind == SHORT and not toks[j - 1].is_upper and not self._context_country(h.labels):
                 continue  # "sus aliados": whose allies is not for a gazetteer to say
+            if h.kind == SHORT and j < len(toks) and toks[j].kind == "W" and toks[j].is_upper:
+                continue  # "la Guerra Fría": the start of another name
             if (
                 j - i == 1
                 and i > 1
@@ -579,6 +592,28 @@ class SentenceMentions:
                 # "las fuerzas rusas" acting: the state (ANNOTATION.md demonyms naming an actor)
                 label, kind = self.ctx.known(rec.country), "collective"
             self.add(Mention(i, j, label, kind, state))
+
+    def own_country(self) -> None:
+        """"su país", "su Gobierno": the country of the person just named, else the country
+        most recently named ("Choe aseguró que su país permanecerá…")."""
+        toks = self.tokens
+        for n in range(len(toks) - 1):
+            if toks[n].low not in ("su", "sus") or n in self.taken or (n + 1) in self.taken:
+                continue
+            if toks[n + 1].low not in ("pais", "gobierno", "nacion", "estado"):
+                continue
+            country = None
+            people = [m for m in self.mentions if m.j <= n and self.ctx.registry[m.label].type == "Person"]
+            if people:
+                country = self.ctx.affiliation.get(max(people, key=lambda m: m.i).label)
+            if country is None:
+                for prev in reversed(self.ctx.recent[-8:]):
+                    rec = self.ctx.gaz.get(prev)
+                    if rec and rec.entity.type == "Country":
+                        country = prev
+                        break
+            if country is not None:
+                self.add(Mention(n, n + 2, self.ctx.known(country), "coref"))
 
     def corefs(self) -> None:
         toks = self.tokens
@@ -658,6 +693,19 @@ def find_mentions(
     sm.org_names()
     sm.titles()
     sm.appositive_names()
+    for o in sm.offices:
+        rec = ctx.gaz.get(o.of)
+        country = o.of if rec and rec.entity.type == "Country" else (rec.country if rec else None)
+        if country:
+            ctx.affiliation.setdefault(o.person, country)
+    for label in {m.label for m in sm.mentions}:
+        if label not in ctx.affiliation:
+            for p in ctx.gaz.positions_of(label, ctx.published):
+                rec = ctx.gaz.get(p.of)
+                if rec and rec.entity.type == "Country":
+                    ctx.affiliation[label] = p.of
+                    break
+    sm.own_country()
     for m in sm.mentions:
         ctx.counts[m.label] += 1
         ctx.recent.append(m.state or m.label)

@@ -23,6 +23,7 @@ from kg.extract.tokens import Token, tokenize
 from kg.model import Article, Item, Sentence
 
 DETERMINERS = frozenset("el la los las un una unos unas su sus este esta ese esa del".split())
+CLAUSE_BREAKS = frozenset("y e pero donde cuando mientras aunque sino".split())
 RELATIVE_STARTS = frozenset("quien quienes que cual cuales donde cuyo cuya cuyos cuyas".split())
 
 
@@ -287,6 +288,8 @@ class Extractor:
                     if m.end() in ends:
                         continue  # same trigger and object: the leftmost subject was taken
                     ends.add(m.end())
+                    if dropped and enc is views[0] and _subject_inside(m, enc, dropped):
+                        continue  # "Shoigu, que … del Consejo de Seguridad, viajara": not the council
                     for raw in self._statements(
                         rule, m, enc, tokens, mentions, flat, s, times, ctx
                     ):
@@ -316,6 +319,9 @@ class Extractor:
         objects: list[Mention | str] = []
         if groups.get("SUBJ") is not None:
             sm = enc.actors[int(groups["SUBJ"])]
+            nxt = sm.j + 1 if sm.j < len(tokens) and tokens[sm.j].kind == "C" else sm.j
+            if nxt < len(tokens) and tokens[nxt].low in CLAUSE_BREAKS and nxt < i1 - 1:
+                return []  # "…en Israel, donde se reunió con…": the actor closes another phrase
             subjects = list(sm.actors())
             subj_start = sm.i
         if groups.get("OBJ") is not None:
@@ -360,6 +366,10 @@ class Extractor:
         if rule.negated:
             holding.negated = True
         items = parse_items(items_text, self.lang) if items_text else []
+        if items and rule.relation in ("supplies", "seeks") and all(
+            i.label.lower() in self.rules.not_goods for i in items
+        ):
+            return []  # "entregó los documentos de adhesión": no transfer of goods
         when = _clause_times(tokens, i0, i1, s, times)
         out = []
         for subj in subjects:

@@ -69,7 +69,7 @@ class RuleSet:
     lang: str
     classes: dict[str, frozenset[str]]
     rules: tuple[Rule, ...]
-    cues: dict[str, Any] = field(default_factory=dict)
+    not_goods: frozenset[str] = frozenset()
 
 
 def _alt(words: list[str]) -> str:
@@ -224,7 +224,8 @@ def parse_rules(data: Any, name: str, lang: str) -> RuleSet:
                 examples=_examples(raw.get("examples"), where),
             )
         )
-    return RuleSet(lang=lang, classes=classes, rules=tuple(rules))
+    not_goods = frozenset(str(w).lower() for w in data.get("not_goods") or [])
+    return RuleSet(lang=lang, classes=classes, rules=tuple(rules), not_goods=not_goods)
 
 
 @cache
