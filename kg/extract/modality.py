@@ -78,11 +78,26 @@ class Holding:
     cue: str = ""
 
 
+@cache
+def _by_first_word(phrases: tuple[Phrase, ...]) -> dict[str, tuple[Phrase, ...]]:
+    index: dict[str, list[Phrase]] = {}
+    for p in phrases:
+        index.setdefault(p[0], []).append(p)
+    return {k: tuple(v) for k, v in index.items()}
+
+
 def find_phrase(tokens: list[Token], lo: int, hi: int, phrases: tuple[Phrase, ...]) -> list[int]:
-    """Positions in [lo, hi) where one of ``phrases`` starts (on folded forms)."""
+    """Positions in [lo, hi) where one of ``phrases`` starts (on folded forms).
+
+    Examples:
+        >>> from kg.extract.tokens import tokenize
+        >>> find_phrase(tokenize("Se espera que no llegue."), 0, 5, (("se", "espera", "que"),))
+        [0]
+    """
+    index = _by_first_word(phrases)
     out = []
     for n in range(max(lo, 0), min(hi, len(tokens))):
-        for p in phrases:
+        for p in index.get(tokens[n].low, ()):
             if n + len(p) <= len(tokens) and all(tokens[n + k].low == w for k, w in enumerate(p)):
                 out.append(n)
                 break
