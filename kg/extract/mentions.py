@@ -50,6 +50,7 @@ class Office:
     role: str | None
     token: int  # token index of the title, to find "hasta mayo" after it
     rule: str
+    subject_at: int = -1  # for a predicate ("Kim Jong Il … era el líder"): where the person is
 
 
 @dataclass
@@ -158,6 +159,7 @@ class SentenceMentions:
         self.offices: list[Office] = []
         self.taken: set[int] = set()
         self._possessive = False
+        self._predicate_at = -1
 
     # -- resolution of one gazetteer hit ---------------------------------------------------
     def resolve_hit(self, h: Hit) -> tuple[str, str, str | None]:
@@ -272,6 +274,11 @@ class SentenceMentions:
         self.taken.update(range(m.i, m.j))
 
     def _predicate_subject(self, head: int) -> str | None:
+        m = self._predicate_mention(head)
+        self._predicate_at = m.i if m else -1
+        return m.label if m else None
+
+    def _predicate_mention(self, head: int) -> Mention | None:
         """The person a predicate title belongs to: "Shoigu, quien fue ministro de Defensa",
         "Kim Jong Il, el padre de Kim, aún era el líder supremo"."""
         n = head - 1
@@ -287,7 +294,7 @@ class SentenceMentions:
                 continue
             if best is None or m.i > best.i:
                 best = m
-        return best.label if best else None
+        return best
 
     # -- titles -----------------------------------------------------------------------------
     def titles(self) -> None:
@@ -372,7 +379,8 @@ class SentenceMentions:
                         of,
                         role or self._role_of(person, of),
                         k,
-                        "es.office.title",
+                        "es.office.predicate" if predicate else "es.office.title",
+                        self._predicate_at if predicate else -1,
                     )
                 )
             elif of is not None and was:

@@ -220,15 +220,24 @@ class Extractor:
                         end = t.value
                     elif t.anchor == "start":
                         start = t.value
-            holding = Holding()
+            when: list[str] = []
+            if o.subject_at >= 0:
+                # "cuando Kim Jong Il … aún era el líder supremo": when the clause says
+                anchored = {t.value for t in times if t.anchor}
+                when = [
+                    v
+                    for v in _clause_times(tokens, o.subject_at, o.token + 1, s, times)
+                    if v not in anchored
+                ]
             out.append(
                 Raw(
                     o.person,
                     o.relation,
                     o.of,
-                    holding,
+                    Holding(),
                     o.rule,
                     s,
+                    time=when,
                     start=start,
                     end=end,
                     role=o.role,
