@@ -22,6 +22,7 @@ PREPOSITIONS = frozenset(
 )
 NAME_PARTICLES = frozenset("de del la al bin ibn van von da do dos el".split())
 DETERMINERS = frozenset("el la los las su sus un una".split())
+LIST_DETERMINERS = frozenset("el la los las".split())
 COPULAS = frozenset(
     "es era fue sera sido siendo ejerce como elegido elegida nombrado nombrada designado designada".split()
 )
@@ -180,6 +181,9 @@ class SentenceMentions:
         """A short form shared by several bodies ("Consejo de Seguridad"): the one whose country
         the sentence or the recent context names; else an international one."""
         gaz = self.ctx.gaz
+        named = [label for label in labels if self.ctx.counts[label] > 0]
+        if named:
+            return max(named, key=lambda x: self.ctx.counts[x])
         if self._possessive:
             # "Su ministerio de Exteriores acusó…": the country of the previous sentences
             for prev in reversed(self.ctx.recent[-8:]):
@@ -208,10 +212,14 @@ class SentenceMentions:
         return labels[0]
 
     def _context_country(self, labels: tuple[str, ...]) -> bool:
+        """A generic short form ("el bloque", "sus aliados") is taken only when the article
+        has already named one of its candidates, or the country it belongs to."""
         recent = set(self.ctx.recent[-6:])
         for label in labels:
             rec = self.ctx.gaz.get(label)
             if rec and rec.country and rec.country in recent:
+                return True
+            if self.ctx.counts[label] > 0:
                 return True
         return False
 
@@ -665,6 +673,8 @@ class SentenceMentions:
             while n + 1 < len(ms):
                 a, b = run[-1], ms[n + 1]
                 between = [t.low for t in self.tokens[a.j : b.i]]
+                if between and between[-1] in LIST_DETERMINERS:
+                    between = between[:-1]  # "China y la India", "Irán y los Emiratos"
                 if between in (["y"], ["e"], [","], ["y", "sus"]) and not (
                     between == [","] and not self._list_continues(ms, n + 1)
                 ):
@@ -683,6 +693,8 @@ class SentenceMentions:
         """After "A , B" the list goes on only if it ends with "y|e C"."""
         while k + 1 < len(ms):
             between = [t.low for t in self.tokens[ms[k].j : ms[k + 1].i]]
+            if between and between[-1] in LIST_DETERMINERS:
+                between = between[:-1]
             if between in (["y"], ["e"]):
                 return True
             if between != [","]:
