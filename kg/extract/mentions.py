@@ -631,6 +631,23 @@ class SentenceMentions:
             if country is not None:
                 self.add(Mention(n, n + 2, self.ctx.known(country), "coref"))
 
+    def government_of(self) -> None:
+        """"el Gobierno de Nicolás Maduro": the country that person governs."""
+        toks = self.tokens
+        for m in list(self.mentions):
+            k = m.i
+            if k < 2 or toks[k - 1].low != "de" or toks[k - 2].low not in ("gobierno", "regimen", "administracion"):
+                continue
+            if self.ctx.registry[m.label].type != "Person":
+                continue
+            country = self.ctx.affiliation.get(m.label)
+            if country is None:
+                continue
+            start = k - 3 if k >= 3 and toks[k - 3].low in ("el", "al", "del") else k - 2
+            if toks[start].low in ("al", "del"):
+                start += 1  # keep the preposition outside the mention
+            self.add(Mention(start, m.j, self.ctx.known(country), "coref"), replace=True)
+
     def corefs(self) -> None:
         toks = self.tokens
         for n, t in enumerate(toks):
@@ -726,6 +743,7 @@ def find_mentions(
                     ctx.affiliation[label] = p.of
                     break
     sm.own_country()
+    sm.government_of()
     for m in sm.mentions:
         ctx.counts[m.label] += 1
         ctx.recent.append(m.state or m.label)

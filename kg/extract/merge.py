@@ -58,6 +58,7 @@ def merge(
     groups: dict[tuple[str, str, str, bool], list[Raw]] = {}
     for r in sorted(raws, key=lambda r: (r.sentence.start, r.order)):
         groups.setdefault(_key(r), []).append(r)
+    _fold_visits(groups, ctx)
 
     merged: list[tuple[int, Statement]] = []
     for (_, relation, _, negated), rs in groups.items():
@@ -100,6 +101,21 @@ def merge(
         merged.append((first.sentence.start, stmt))
     merged.sort(key=lambda x: (x[0], x[1].relation, x[1].subject.label, x[1].object.label))
     return [s for _, s in merged]
+
+
+def _fold_visits(groups: dict[tuple[str, str, str, bool], list[Raw]], ctx: Context) -> None:
+    """A visit to a city and to its country by the same visitor is one visit: to the city."""
+    for key in list(groups):
+        subject, relation, place, negated = key
+        if relation != "visits":
+            continue
+        rec = ctx.gaz.get(place)
+        country = (rec.capital_of or rec.country) if rec and rec.entity.type == "City" else None
+        other = (subject, relation, country, negated) if country else None
+        if other in groups and other != key:
+            groups[key] = sorted(
+                groups[key] + groups.pop(other), key=lambda r: (r.sentence.start, r.order)
+            )
 
 
 def _denial_applies(d: Denial, r: Raw, modality: str) -> bool:

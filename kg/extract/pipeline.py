@@ -24,7 +24,7 @@ from kg.model import Article, Item, Sentence
 
 DETERMINERS = frozenset("el la los las un una unos unas su sus este esta ese esa del".split())
 CLAUSE_BREAKS = frozenset("y e pero donde cuando mientras aunque sino".split())
-RELATIVE_STARTS = frozenset("quien quienes que cual cuales donde cuyo cuya cuyos cuyas".split())
+RELATIVE_STARTS = frozenset("quien quienes que cual cuales donde cuyo cuya cuyos cuyas cuando".split())
 
 
 @dataclass
@@ -108,7 +108,9 @@ def encode(
             continue
         if n in by_start and _locative(tokens, by_start[n], places):
             # "en Kazán", "en el Kremlin": a place where something happens, not an actor
-            unit = " @place/@place/W"
+            idx = len(actors)
+            actors[idx] = by_start[n]
+            unit = f" @{idx}/@place/W"
             nxt = by_start[n].j
         elif n in by_start:
             m = by_start[n]
@@ -157,6 +159,10 @@ def reduced_view(tokens: list[Token], mentions: list[Mention]) -> set[int] | Non
             and tokens[a - 1].kind == "W"
             and any(m.j == a for m in mentions)
         ):
+            drop.update(range(a, b))
+    # ", cuando sucedió a su padre, Heydar Alíyev,": a name in apposition to a dropped clause
+    for a, b in zip(commas, commas[1:], strict=False):
+        if a - 1 in drop and any(m.i == a + 1 and m.j == b for m in mentions):
             drop.update(range(a, b))
     if not drop:
         return None
@@ -331,10 +337,16 @@ class Extractor:
             nxt = sm.j + 1 if sm.j < len(tokens) and tokens[sm.j].kind == "C" else sm.j
             if nxt < len(tokens) and tokens[nxt].low in CLAUSE_BREAKS and nxt < i1 - 1:
                 return []  # "…en Israel, donde se reunió con…": the actor closes another phrase
+            if groups.get("V") is not None:
+                verb = enc.token_at(m.start("V") + 1)
+                if any(t.low in RELATIVE_STARTS for t in tokens[sm.j : verb]):
+                    return []  # "Moscú, a la que reprocha…": the verb has another subject
             subjects = list(sm.actors())
             subj_start = sm.i
         if groups.get("OBJ") is not None:
             objects = list(enc.actors[int(groups["OBJ"])].actors())
+        if groups.get("PLACE") is not None:
+            objects = [enc.actors[int(groups["PLACE"])]]
         if groups.get("PAIR") is not None:
             members = enc.actors[int(groups["PAIR"])].actors()
             if len(members) < 2:
@@ -376,7 +388,9 @@ class Extractor:
             holding.negated = True
         items = parse_items(items_text, self.lang) if items_text else []
         if items and rule.relation in ("supplies", "seeks") and all(
-            i.label.lower() in self.rules.not_goods for i in items
+            i.label.lower() in self.rules.not_goods
+            or i.label.split()[0].lower() in self.rules.not_goods
+            for i in items
         ):
             return []  # "entregó los documentos de adhesión": no transfer of goods
         when = _clause_times(tokens, i0, i1, s, times)
@@ -387,6 +401,8 @@ class Extractor:
                 ol = _resolve(obj, rule.relation, "object", ctx)
                 if sl == ol or not self._types_ok(rule, sl, ol, ctx):
                     continue
+                if rule.relation == "visits" and self._at_home(sl, ol, ctx):
+                    continue  # meeting in one's own capital is no visit
                 h = Holding(
                     holding.modality,
                     holding.negated,
@@ -409,6 +425,12 @@ class Extractor:
                     )
                 )
         return out
+
+    def _at_home(self, subj: str, place: str, ctx: Context) -> bool:
+        rec = self.gaz.get(place)
+        country = place if rec is None or rec.entity.type == "Country" else (rec.capital_of or rec.country)
+        home = subj if subj in ctx.registry and ctx.registry[subj].type == "Country" else ctx.affiliation.get(subj)
+        return country is not None and home == country
 
     def _types_ok(self, rule: Rule, subj: str, obj: str, ctx: Context) -> bool:
         st = ctx.registry[subj].type if subj in ctx.registry else None

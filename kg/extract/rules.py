@@ -6,6 +6,7 @@ sentence in which every actor mention has been collapsed to one token:
     {SUBJ} {OBJ}     an actor (a coordinated list "Rusia y China" gives one statement each)
     {PAIR}           a coordinated pair of actors ("entre Putin y Kim"): subject and object
     {SDEM} {ODEM}    a demonym naming the subject or object ("sanciones occidentales")
+    {PLACE}          "en <city>" as the object: where something happens ("se reunieron en Pekín")
     {ITEMS}          1-12 words captured as the items transferred or sought
     {CLASS}          any word whose lemma or form is in the word class CLASS
     ..  ...  ....    0-2, 0-5 or 0-10 words (no actor, no punctuation but quotes)
@@ -31,7 +32,7 @@ from kg.errors import DataError
 from kg.extract.tokens import fold
 from kg.model import ENTITY_TYPES, MODALITIES, RELATIONS
 
-SLOTS = ("SUBJ", "OBJ", "PAIR", "SDEM", "ODEM", "ITEMS")
+SLOTS = ("SUBJ", "OBJ", "PAIR", "SDEM", "ODEM", "ITEMS", "PLACE")
 ROLE_OPTIONS = {"subject": ("topic", "items_demonym", "speaker"), "object": ("topic",)}
 
 # One encoded token: " <form>/<lemma>/<tag>"; tags: W word, D demonym, A actor, C comma,
@@ -103,9 +104,14 @@ def compile_pattern(pattern: str, classes: dict[str, frozenset[str]], where: str
                     raise DataError(f"{where}: slot {{{name}}} used twice")
                 seen.add(name)
                 if name == "ITEMS":
-                    # lazy inside a pattern; greedy at its end (trimmed afterwards)
+                    # lazy inside a pattern; greedy at its end (trimmed afterwards); never
+                    # across a clause ("que no vean…") or a preposition that starts another role
                     lazy = "" if pos == len(elements) - 1 else "?"
-                    rx = rf"(?P<ITEMS>(?:{_GAP_TOKEN}){{1,12}}{lazy})"
+                    item = rf"(?! (?:que|a|al|para|porque|cuando|donde)/){_GAP_TOKEN}"
+                    rx = rf"(?P<ITEMS>(?:{item}){{1,12}}{lazy})"
+                elif name == "PLACE":
+                    # a place where something happens: "se reunieron en Pekín"
+                    rx = rf" en/en/W(?: (?:el|la)/{_ANY_FORM}/W)? @(?P<PLACE>\d+)/@place/W"
                 elif name in ("SDEM", "ODEM"):
                     rx = rf" {_ANY_FORM}/{_ANY_FORM}/D(?P<{name}>\d+)"
                 else:
@@ -122,6 +128,9 @@ def compile_pattern(pattern: str, classes: dict[str, frozenset[str]], where: str
             elif name in classes:
                 # verb classes (…_V) never match a word right after a determiner ("el apoyo")
                 rx = _word_in(sorted(classes[name]), "WD" if name.endswith("_V") else "WND")
+                if "SUBJ" in seen and "V" not in seen and not optional:
+                    seen.add("V")  # the trigger: what the subject's gap must reach
+                    rx = f"(?P<V>{rx})"
             else:
                 known = ", ".join(sorted(classes))
                 raise DataError(f"{where}: unknown word class {{{name}}} (known: {known})")
@@ -198,8 +207,8 @@ def parse_rules(data: Any, name: str, lang: str) -> RuleSet:
             raise DataError(f"{where}: subject must be one of {ROLE_OPTIONS['subject']}")
         if not ({"SUBJ", "PAIR", "SDEM"} & has or subj):
             raise DataError(f"{where}: pattern has no {{SUBJ}}/{{PAIR}}/{{SDEM}} and no subject:")
-        if not ({"OBJ", "PAIR", "ODEM"} & has or obj):
-            raise DataError(f"{where}: pattern has no {{OBJ}}/{{PAIR}}/{{ODEM}} and no object:")
+        if not ({"OBJ", "PAIR", "ODEM", "PLACE"} & has or obj):
+            raise DataError(f"{where}: pattern has no {{OBJ}}/{{PAIR}}/{{ODEM}}/{{PLACE}} and no object:")
         types = {}
         for key in ("subject_types", "object_types"):
             vals = raw.get(key) or []
