@@ -415,11 +415,13 @@ class SentenceMentions:
             of, n = self._qualifier(n, allow_de_word=False)
             if n < len(toks) and toks[n].kind == "C":
                 n += 1
+            n = self._skip_adjunct(n)
             person, end = self._person_at(n, allow_new=True)
             if person is None or of is None:
                 return None
             self.offices.append(Office(person, "holds_position", of, role, k, "es.office.noun_of"))
-            self.add(Mention(n, end, person, "title"), replace=True)
+            head = k - 1 if k > 0 and toks[k - 1].low in DETERMINERS else k
+            self.add(Mention(head, end, person, "title"), replace=True)
             return end
         for nouns, type_ in ((person_nouns, "Person"), (org_nouns, "Organization")):
             for phrase in nouns:
@@ -441,7 +443,8 @@ class SentenceMentions:
                         continue
                     if of is not None:
                         self.offices.append(self._known_office(person, of, k))
-                    self.add(Mention(n, end, person, "title"), replace=True)
+                    head = k - 1 if k > 0 and toks[k - 1].low in DETERMINERS else k
+                    self.add(Mention(head, end, person, "title"), replace=True)
                     return end
                 end = _name_run(toks, n)
                 if end > n and not (n in self.by_start and self.by_start[n][0] >= end):
@@ -451,6 +454,19 @@ class SentenceMentions:
                     )
                     return end
         return None
+
+    def _skip_adjunct(self, n: int) -> int:
+        """Past "ante la ONU ," between a title and its holder's name."""
+        toks = self.tokens
+        if n < len(toks) and toks[n].low in ("ante", "en", "para"):
+            k = n + 1
+            if k < len(toks) and toks[k].low in ("el", "la", "los", "las"):
+                k += 1
+            if k in self.by_start:
+                k = self.by_start[k][0]
+                if k < len(toks) and toks[k].kind == "C":
+                    return k + 1
+        return n
 
     def _qualifier(self, n: int, *, allow_de_word: bool) -> tuple[str | None, int]:
         """A country or body after a title: "ruso", "de Rusia", "del Consejo de Seguridad"."""
@@ -473,7 +489,7 @@ class SentenceMentions:
             return self.ctx.known(h.labels[0]), j
         if n < len(toks) and toks[n].low in ("de", "del"):
             m = n + 1
-            if m < len(toks) and toks[m].low in ("la", "los", "las"):
+            if m not in self.by_start and m < len(toks) and toks[m].low in ("la", "los", "las"):
                 m += 1
             if m in self.by_start and self.by_start[m][1].kind != DEMONYM:
                 j, h = self.by_start[m]

@@ -9,6 +9,7 @@ statement per proposition.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -292,11 +293,11 @@ class Extractor:
         seen: set[tuple[str, str, str, str]] = set()
         flat = [a for m in mentions for a in m.actors()]
         for enc in views:
-            for rule in self.rules.rules:
+            for rule, regex, coord in self._regexes():
                 pos = 0
                 ends: set[int] = set()
                 while True:
-                    m = rule.regex.search(enc.text, pos)
+                    m = regex.search(enc.text, pos)
                     if m is None:
                         break
                     pos = m.start() + 1
@@ -306,12 +307,20 @@ class Extractor:
                     if dropped and enc is views[0] and _subject_inside(m, enc, dropped):
                         continue  # "Shoigu, que … del Consejo de Seguridad, viajara": not the council
                     for raw in self._statements(
-                        rule, m, enc, tokens, mentions, flat, s, times, ctx
+                        rule, m, enc, tokens, mentions, flat, s, times, ctx, coord
                     ):
                         key = (raw.subject, raw.relation, raw.object, rule.id)
                         if key not in seen:
                             seen.add(key)
                             out.append(raw)
+        return out
+
+    def _regexes(self) -> list[tuple[Rule, re.Pattern[str], bool]]:
+        out = []
+        for rule in self.rules.rules:
+            out.append((rule, rule.regex, False))
+            if rule.coordinated is not None:
+                out.append((rule, rule.coordinated, True))
         return out
 
     def _statements(
@@ -325,6 +334,7 @@ class Extractor:
         s: Sentence,
         times: list[Any],
         ctx: Context,
+        coordinated: bool = False,
     ) -> list[Raw]:
         groups = m.groupdict()
         i0 = enc.token_at(m.start())
@@ -364,7 +374,7 @@ class Extractor:
             if rule.subject == "items_demonym":
                 dem = [label for (i, j, label) in _demonyms_in(enc, m, cut)]
                 subjects = dem[:1]
-        if rule.subject == "topic":
+        if rule.subject == "topic" or coordinated:
             topic = _topic(tokens, mentions, i0, ctx, rule.subject_types)
             if topic is None:
                 return []
@@ -529,7 +539,9 @@ def _topic(
             continue
         actor = m.actors()[0]
         entity = ctx.registry.get(actor.state or actor.label)
-        if types and (entity is None or entity.type not in types):
+        if entity is None or entity.type in ("Event", "City") and not actor.state:
+            continue  # places and events are no topic that acts
+        if types and entity.type not in types:
             continue
         return actor
     return None

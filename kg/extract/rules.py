@@ -54,6 +54,9 @@ class Rule:
     relation: str
     pattern: str
     regex: re.Pattern[str]
+    # the same rule in a coordinated clause, whose subject is the clause's topic:
+    # "Estados Unidos acusó … y anunció nuevas sanciones contra Iran Air"
+    coordinated: re.Pattern[str] | None = None
     subject: str | None = None  # "topic", "items_demonym", "speaker" when not in the pattern
     object: str | None = None
     modality: str | None = None  # forced modality ("planned" for "se comprometieron a …")
@@ -202,6 +205,10 @@ def parse_rules(data: Any, name: str, lang: str) -> RuleSet:
         rx = compile_pattern(pattern, classes, where)
         has = {s for s in SLOTS if "{" + s + "}" in pattern}
         subj = raw.get("subject")
+        coordinated = None
+        if pattern.startswith("{SUBJ} ... ") and subj is None:
+            rest = pattern[len("{SUBJ} ... ") :]
+            coordinated = re.compile(compile_pattern("y|e " + rest, classes, where))
         obj = raw.get("object")
         if subj is not None and subj not in ROLE_OPTIONS["subject"]:
             raise DataError(f"{where}: subject must be one of {ROLE_OPTIONS['subject']}")
@@ -222,6 +229,7 @@ def parse_rules(data: Any, name: str, lang: str) -> RuleSet:
                 relation=rel,
                 pattern=pattern,
                 regex=re.compile(rx),
+                coordinated=coordinated,
                 subject=subj,
                 object=obj,
                 modality=mod,
