@@ -1,4 +1,4 @@
-"""Records shared by every stage: entities, statements and articles (the JSONL shape of FORMATS.md)."""
+"""Records shared by every stage: entities, statements, articles (the JSONL of FORMATS.md)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ RELATIONS: tuple[str, ...] = (
     "at_war_with", "attacks", "threatens", "criticizes", "investigates", "leader_of",
     "holds_position", "member_of", "parent_of", "affiliated_with",
 )  # fmt: skip
-"""The 24 relation ids of ANNOTATION.md (ontology/kg.ttl carries the same ids; a test keeps them equal)."""
+"""The 24 relation ids of ANNOTATION.md (ontology/kg.ttl carries the same ids; tested)."""
 
 SYMMETRIC: frozenset[str] = frozenset(
     {"meets", "agrees_with", "cooperates_with", "allied_with", "trades_with", "at_war_with"}

@@ -41,7 +41,8 @@ def test_seed_north_korea_supplies_russia_is_a_denied_claim(seed_store: Path) ->
         claims = [
             s
             for s in store.statements()
-            if (s.subject.label, s.relation, s.object.label) == ("North Korea", "supplies", "Russia")
+            if (s.subject.label, s.relation, s.object.label)
+            == ("North Korea", "supplies", "Russia")
         ]
     assert len(claims) == 1
     claim = claims[0]

@@ -17,7 +17,11 @@ from kg.cli.common import default_store, lang_option, published_option, store_op
 @lang_option
 @click.option("--verbose", "-v", is_flag=True, help="Also report the boilerplate lines dropped.")
 def command(
-    articles: tuple[Path, ...], store: Path | None, published: date | None, lang: str | None, verbose: bool
+    articles: tuple[Path, ...],
+    store: Path | None,
+    published: date | None,
+    lang: str | None,
+    verbose: bool,
 ) -> None:
     """Extract ARTICLES and store their statements; re-running changes nothing.
 

@@ -13,7 +13,7 @@ import click
 F = TypeVar("F", bound=Callable[..., Any])
 
 DEFAULT_STORE = Path("kg-store")
-"""Where the store lives unless --store or $KG_STORE says otherwise (relative to the working dir)."""
+"""Where the store lives unless --store or $KG_STORE says otherwise (relative to the cwd)."""
 
 
 def default_store() -> Path:
@@ -43,7 +43,7 @@ def published_option(f: F) -> F:
         "--published",
         callback=_parse_date,
         metavar="YYYY-MM-DD",
-        help="Publication date that relative times (\"el viernes\") are resolved against.",
+        help='Publication date that relative times ("el viernes") are resolved against.',
     )(f)
 
 

@@ -9,11 +9,12 @@ from pathlib import Path
 import click
 
 from kg.cli.common import lang_option, published_option
+from kg.model import Statement
 
 FORMATS = ("jsonl", "table", "turtle")
 
 
-def _table(statements: list) -> str:  # type: ignore[type-arg]
+def _table(statements: list[Statement]) -> str:
     rows = []
     for s in statements:
         mark = ("¬" if s.negated else "") + s.relation + ("" if s.is_fact else "?")
@@ -38,7 +39,9 @@ def _table(statements: list) -> str:  # type: ignore[type-arg]
 @lang_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("--verbose", "-v", is_flag=True, help="Also report the boilerplate lines dropped.")
-def command(article: Path, published: date | None, lang: str | None, fmt: str, verbose: bool) -> None:
+def command(
+    article: Path, published: date | None, lang: str | None, fmt: str, verbose: bool
+) -> None:
     """Extract the statements of ARTICLE and print them.
 
     \b
@@ -49,8 +52,10 @@ def command(article: Path, published: date | None, lang: str | None, fmt: str, v
 
     art, statements = read_and_extract(article, published=published, lang=lang)
     if verbose:
-        for s in art.dropped:
-            click.echo(f"{article}: dropped boilerplate line at {s.start}: {s.text[:80]}", err=True)
+        for line in art.dropped:
+            click.echo(
+                f"{article}: dropped boilerplate at {line.start}: {line.text[:80]}", err=True
+            )
     if fmt == "jsonl":
         for s in statements:
             click.echo(json.dumps(s.to_dict(), ensure_ascii=False))

@@ -58,7 +58,7 @@ def evaluate(gold_paths: Sequence[Path], extractor: Extractor | None = None) -> 
     files = []
     skipped = []
     for gold, path in zip(golds, gold_paths, strict=True):
-        if extractor is None and not _supported(gold.language):
+        if extractor is None and gold.language and not _supported(gold.language):
             # scored files stay comparable: a language without rules is reported, not scored
             skipped.append(f"{Path(path).name}: no extraction rules for language {gold.language!r}")
             continue

@@ -1,4 +1,4 @@
-"""The gazetteer: actors and places from kg/extract/data/*.yaml, matched in text with Aho-Corasick."""
+"""The gazetteer: actors and places from kg/extract/data/*.yaml, matched with Aho-Corasick."""
 
 from __future__ import annotations
 

@@ -24,7 +24,8 @@ NAME_PARTICLES = frozenset("de del la al bin ibn van von da do dos el".split())
 DETERMINERS = frozenset("el la los las su sus un una".split())
 LIST_DETERMINERS = frozenset("el la los las".split())
 COPULAS = frozenset(
-    "es era fue sera sido siendo ejerce como elegido elegida nombrado nombrada designado designada".split()
+    "es era fue sera sido siendo ejerce como elegido elegida nombrado nombrada designado "
+    "designada".split()
 )
 
 
@@ -626,7 +627,7 @@ class SentenceMentions:
             self.add(Mention(i, j, label, kind, state))
 
     def own_country(self) -> None:
-        """"su país", "su Gobierno": the country of the person just named, else the country
+        """ "su país", "su Gobierno": the country of the person just named, else the country
         most recently named ("Choe aseguró que su país permanecerá…")."""
         toks = self.tokens
         for n in range(len(toks) - 1):
@@ -635,7 +636,9 @@ class SentenceMentions:
             if toks[n + 1].low not in ("pais", "gobierno", "nacion", "estado"):
                 continue
             country = None
-            people = [m for m in self.mentions if m.j <= n and self.ctx.registry[m.label].type == "Person"]
+            people = [
+                m for m in self.mentions if m.j <= n and self.ctx.registry[m.label].type == "Person"
+            ]
             if people:
                 country = self.ctx.affiliation.get(max(people, key=lambda m: m.i).label)
             if country is None:
@@ -648,11 +651,15 @@ class SentenceMentions:
                 self.add(Mention(n, n + 2, self.ctx.known(country), "coref"))
 
     def government_of(self) -> None:
-        """"el Gobierno de Nicolás Maduro": the country that person governs."""
+        """ "el Gobierno de Nicolás Maduro": the country that person governs."""
         toks = self.tokens
         for m in list(self.mentions):
             k = m.i
-            if k < 2 or toks[k - 1].low != "de" or toks[k - 2].low not in ("gobierno", "regimen", "administracion"):
+            if (
+                k < 2
+                or toks[k - 1].low != "de"
+                or toks[k - 2].low not in ("gobierno", "regimen", "administracion")
+            ):
                 continue
             if self.ctx.registry[m.label].type != "Person":
                 continue

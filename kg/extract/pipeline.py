@@ -25,7 +25,9 @@ from kg.model import Article, Item, Sentence
 
 DETERMINERS = frozenset("el la los las un una unos unas su sus este esta ese esa del".split())
 CLAUSE_BREAKS = frozenset("y e pero donde cuando mientras aunque sino".split())
-RELATIVE_STARTS = frozenset("quien quienes que cual cuales donde cuyo cuya cuyos cuyas cuando".split())
+RELATIVE_STARTS = frozenset(
+    "quien quienes que cual cuales donde cuyo cuya cuyos cuyas cuando".split()
+)
 
 
 @dataclass
@@ -305,7 +307,8 @@ class Extractor:
                         continue  # same trigger and object: the leftmost subject was taken
                     ends.add(m.end())
                     if dropped and enc is views[0] and _subject_inside(m, enc, dropped):
-                        continue  # "Shoigu, que … del Consejo de Seguridad, viajara": not the council
+                        # "Shoigu, que … del Consejo de Seguridad, viajara": not the council
+                        continue
                     for raw in self._statements(
                         rule, m, enc, tokens, mentions, flat, s, times, ctx, coord
                     ):
@@ -372,8 +375,7 @@ class Extractor:
             b = enc.token_at(m.end("ITEMS") - 1) + 1
             items_text, cut = _trim_items(tokens, a, b)
             if rule.subject == "items_demonym":
-                dem = [label for (i, j, label) in _demonyms_in(enc, m, cut)]
-                subjects = dem[:1]
+                subjects = _demonyms_in(enc, m, cut)[:1]
         if rule.subject == "topic" or coordinated:
             topic = _topic(tokens, mentions, i0, ctx, rule.subject_types)
             if topic is None:
@@ -397,10 +399,14 @@ class Extractor:
         if rule.negated:
             holding.negated = True
         items = parse_items(items_text, self.lang) if items_text else []
-        if items and rule.relation in ("supplies", "seeks") and all(
-            i.label.lower() in self.rules.not_goods
-            or i.label.split()[0].lower() in self.rules.not_goods
-            for i in items
+        if (
+            items
+            and rule.relation in ("supplies", "seeks")
+            and all(
+                i.label.lower() in self.rules.not_goods
+                or i.label.split()[0].lower() in self.rules.not_goods
+                for i in items
+            )
         ):
             return []  # "entregó los documentos de adhesión": no transfer of goods
         when = _clause_times(tokens, i0, i1, s, times)
@@ -438,8 +444,16 @@ class Extractor:
 
     def _at_home(self, subj: str, place: str, ctx: Context) -> bool:
         rec = self.gaz.get(place)
-        country = place if rec is None or rec.entity.type == "Country" else (rec.capital_of or rec.country)
-        home = subj if subj in ctx.registry and ctx.registry[subj].type == "Country" else ctx.affiliation.get(subj)
+        country = (
+            place
+            if rec is None or rec.entity.type == "Country"
+            else (rec.capital_of or rec.country)
+        )
+        home = (
+            subj
+            if subj in ctx.registry and ctx.registry[subj].type == "Country"
+            else ctx.affiliation.get(subj)
+        )
         return country is not None and home == country
 
     def _types_ok(self, rule: Rule, subj: str, obj: str, ctx: Context) -> bool:
@@ -463,7 +477,11 @@ def _cite_spans(tokens: list[Token], mentions: list[Mention]) -> set[int]:
     rule matching (attribution reads them from the tokens)."""
     out: set[int] = set()
     for n, t in enumerate(tokens):
-        if t.low in ("citado", "citada", "citados", "citadas") and n + 1 < len(tokens) and tokens[n + 1].low == "por":
+        if (
+            t.low in ("citado", "citada", "citados", "citadas")
+            and n + 1 < len(tokens)
+            and tokens[n + 1].low == "por"
+        ):
             after = [m for m in mentions if n + 1 < m.i <= n + 5]
             if after:
                 out.update(range(n, after[0].j))
@@ -478,15 +496,15 @@ def _subject_inside(m: Any, enc: Encoded, dropped: set[int]) -> bool:
     return subj.i in dropped and trigger not in dropped
 
 
-def _demonyms_in(enc: Encoded, m: Any, cut: int) -> list[tuple[int, int, str]]:
-    """Demonyms among the item words before token ``cut`` ("productos rusos")."""
-    out = []
+def _demonyms_in(enc: Encoded, m: Any, cut: int) -> list[Mention | str]:
+    """Countries named by demonyms among the item words before ``cut`` ("productos rusos")."""
+    out: list[Mention | str] = []
     pos = m.start("ITEMS")
     for part in enc.text[m.start("ITEMS") : m.end("ITEMS")].split(" "):
         if part:
             tag = part.rsplit("/", 1)[-1]
             if tag.startswith("D") and tag[1:].isdigit() and enc.token_at(pos + 1) < cut:
-                out.append((0, 0, enc.demonyms[int(tag[1:])]))
+                out.append(enc.demonyms[int(tag[1:])])
         pos += len(part) + 1
     return out
 
@@ -535,7 +553,11 @@ def _topic(
     for m in sorted(mentions, key=lambda m: -m.i):
         if m.i >= before:
             continue
-        if m.i > 0 and tokens[m.i - 1].low in PREPOSITIONS | {"que"} and tokens[m.i - 1].low != "que":
+        if (
+            m.i > 0
+            and tokens[m.i - 1].low in PREPOSITIONS | {"que"}
+            and tokens[m.i - 1].low != "que"
+        ):
             continue
         actor = m.actors()[0]
         entity = ctx.registry.get(actor.state or actor.label)

@@ -21,7 +21,7 @@ is linear in the sentence length for a fixed rule (no nested unbounded repetitio
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -89,8 +89,10 @@ def compile_pattern(pattern: str, classes: dict[str, frozenset[str]], where: str
     """Compile a rule pattern to a regular expression over encoded tokens.
 
     Examples:
-        >>> compile_pattern("{SUBJ} vetar {OBJ}", {}, "x")  # doctest: +ELLIPSIS
-        ' @(?P<SUBJ>\\\\d+)/@/A (?:(?:vetar)/[^ /]+|[^ /]+/(?:vetar))/[WD]\\\\d* @(?P<OBJ>\\\\d+)/@/A'
+        >>> rx = compile_pattern("{SUBJ} vetar {OBJ}", {}, "x")
+        >>> m = re.search(rx, " @0/@/A vetaron/vetar/W la/el/W @1/@/A")
+        >>> (m.group("SUBJ"), m.group("OBJ"))
+        ('0', '1')
     """
     parts: list[str] = []
     seen: set[str] = set()
@@ -193,9 +195,7 @@ def parse_rules(data: Any, name: str, lang: str) -> RuleSet:
         ids.add(rid)
         rel = raw.get("relation")
         if rel not in RELATIONS:
-            raise DataError(
-                f"{where}: unknown relation {rel!r} (known: {', '.join(RELATIONS)})"
-            )
+            raise DataError(f"{where}: unknown relation {rel!r} (known: {', '.join(RELATIONS)})")
         mod = raw.get("modality")
         if mod is not None and mod not in MODALITIES:
             raise DataError(f"{where}: unknown modality {mod!r} (known: {', '.join(MODALITIES)})")
@@ -215,13 +215,17 @@ def parse_rules(data: Any, name: str, lang: str) -> RuleSet:
         if not ({"SUBJ", "PAIR", "SDEM"} & has or subj):
             raise DataError(f"{where}: pattern has no {{SUBJ}}/{{PAIR}}/{{SDEM}} and no subject:")
         if not ({"OBJ", "PAIR", "ODEM", "PLACE"} & has or obj):
-            raise DataError(f"{where}: pattern has no {{OBJ}}/{{PAIR}}/{{ODEM}}/{{PLACE}} and no object:")
+            raise DataError(
+                f"{where}: pattern has no {{OBJ}}/{{PAIR}}/{{ODEM}}/{{PLACE}} and no object:"
+            )
         types = {}
         for key in ("subject_types", "object_types"):
             vals = raw.get(key) or []
             bad = [v for v in vals if v not in ENTITY_TYPES]
             if bad:
-                raise DataError(f"{where}: {key}: unknown type {bad[0]!r} (known: {', '.join(ENTITY_TYPES)})")
+                raise DataError(
+                    f"{where}: {key}: unknown type {bad[0]!r} (known: {', '.join(ENTITY_TYPES)})"
+                )
             types[key] = frozenset(vals)
         rules.append(
             Rule(

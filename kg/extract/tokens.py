@@ -14,7 +14,7 @@ import simplemma
 _TOKEN = re.compile(r"\w+(?:[-'’.,]\w+)*|[^\w\s]", re.UNICODE)
 
 STRONG_PUNCT = frozenset(".;:?!…")
-QUOTES = frozenset("«»\"“”‘’()[]—–")
+QUOTES = frozenset('«»"“”‘’()[]—–')
 
 
 def fold(text: str) -> str:

@@ -10,11 +10,16 @@ import yaml
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.tokens import fold
 
+
 def _un_members() -> list[dict[str, Any]]:
     from importlib import resources
 
-    data = yaml.safe_load((resources.files("kg.extract") / "data" / "countries.yaml").read_text("utf-8"))
-    curated = yaml.safe_load((resources.files("kg.extract") / "data" / "curated" / "countries.yaml").read_text("utf-8"))
+    data = yaml.safe_load(
+        (resources.files("kg.extract") / "data" / "countries.yaml").read_text("utf-8")
+    )
+    curated = yaml.safe_load(
+        (resources.files("kg.extract") / "data" / "curated" / "countries.yaml").read_text("utf-8")
+    )
     members = {e["iso"] for e in curated["entities"] if e.get("un") == "member" and "iso" in e}
     return [e for e in data["entities"] if e.get("iso") in members]
 

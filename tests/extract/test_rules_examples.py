@@ -34,7 +34,9 @@ def test_rules_example(rule: Rule, example: Example) -> None:
     matching = [
         r
         for r in fired
-        if r.subject == want["subject"] and r.relation == want["relation"] and r.object == want["object"]
+        if r.subject == want["subject"]
+        and r.relation == want["relation"]
+        and r.object == want["object"]
     ]
     got = [(r.subject, r.relation, r.object) for r in fired]
     assert matching, f"{rule.id}: expected {want}, rule gave {got}"

@@ -19,12 +19,18 @@ def _rules(**rule: Any) -> dict[str, Any]:
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        pytest.param(_rules(relation="supply"), 'unknown relation \'supply\' (known: meets', id="relation"),
+        pytest.param(
+            _rules(relation="supply"), "unknown relation 'supply' (known: meets", id="relation"
+        ),
         pytest.param(_rules(modality="certain"), "unknown modality 'certain'", id="modality"),
-        pytest.param(_rules(pattern="{SUBJ} {NOPE} a {OBJ}"), "unknown word class {NOPE}", id="class"),
+        pytest.param(
+            _rules(pattern="{SUBJ} {NOPE} a {OBJ}"), "unknown word class {NOPE}", id="class"
+        ),
         pytest.param(_rules(pattern="{SUBJ} a {SUBJ}"), "slot {SUBJ} used twice", id="slot-twice"),
         pytest.param(_rules(pattern="enviar a {OBJ}"), "no {SUBJ}", id="no-subject"),
-        pytest.param(_rules(pattern="{SUBJ} a (b) {OBJ}"), "cannot read pattern element", id="element"),
+        pytest.param(
+            _rules(pattern="{SUBJ} a (b) {OBJ}"), "cannot read pattern element", id="element"
+        ),
         pytest.param(_rules(subject_types=["Nation"]), "unknown type 'Nation'", id="type"),
         pytest.param(
             {"rules": [{"id": "a", "relation": "meets", "pattern": "{PAIR} x"}] * 2},
