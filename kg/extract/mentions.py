@@ -393,9 +393,8 @@ class SentenceMentions:
                     )
                 )
             elif of is not None and was:
-                self.offices.append(
-                    Office(person, "holds_position", of, role, k, "es.office.former_title")
-                )
+                relation = "leader_of" if leader else "holds_position"
+                self.offices.append(Office(person, relation, of, role, k, "es.office.former_title"))
             if not predicate:
                 self.add(Mention(head, end, person, kind), replace=True)
             return end
@@ -405,6 +404,7 @@ class SentenceMentions:
         self, k: int, person_nouns: list[tuple[str, ...]], org_nouns: list[tuple[str, ...]]
     ) -> int | None:
         toks = self.tokens
+        kinship = {fold(w) for w in self.ctx.lexicon.get("kinship_nouns", [])}
         offices = {
             tuple(fold(w).split()): r
             for w, r in (self.ctx.lexicon.get("office_nouns") or {}).items()
@@ -445,6 +445,8 @@ class SentenceMentions:
                     if of is not None:
                         self.offices.append(self._known_office(person, of, k))
                     head = k - 1 if k > 0 and toks[k - 1].low in DETERMINERS else k
+                    if phrase[0] in kinship:
+                        head = n  # "su padre, Heydar Alíyev": the kinship is a relation, not a name
                     self.add(Mention(head, end, person, "title"), replace=True)
                     return end
                 end = _name_run(toks, n)

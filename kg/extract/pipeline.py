@@ -384,6 +384,8 @@ class Extractor:
             subj_start = topic.i
         if rule.object == "topic":
             topic = _topic(tokens, mentions, i0, ctx, rule.object_types)
+            if topic is None and rule.object_types == {"Person"}:
+                topic = _last_person(ctx)  # "Su caída…: su padre, Hafez al Asad, gobernó…"
             if topic is None:
                 return []
             objects = [topic]
@@ -566,6 +568,15 @@ def _topic(
         if types and entity.type not in types:
             continue
         return actor
+    return None
+
+
+def _last_person(ctx: Context) -> str | None:
+    """The person most recently named in earlier sentences: whom a possessive refers to."""
+    for label in reversed(ctx.recent[-12:]):
+        entity = ctx.registry.get(label)
+        if entity is not None and entity.type == "Person":
+            return label
     return None
 
 
