@@ -383,12 +383,12 @@ class Extractor:
             subjects = [topic]
             subj_start = topic.i
         if rule.object == "topic":
-            topic = _topic(tokens, mentions, i0, ctx, rule.object_types)
-            if topic is None and rule.object_types == {"Person"}:
-                topic = _last_person(ctx)  # "Su caída…: su padre, Hafez al Asad, gobernó…"
-            if topic is None:
+            found: Mention | str | None = _topic(tokens, mentions, i0, ctx, rule.object_types)
+            if found is None and rule.object_types == {"Person"}:
+                found = _last_person(ctx)  # "Su caída…: su padre, Hafez al Asad, gobernó…"
+            if found is None:
                 return []
-            objects = [topic]
+            objects = [found]
         if not subjects or not objects:
             return []
         holding = assess(tokens, flat, i0, i1, subj_start, self.cues)
