@@ -249,6 +249,21 @@ class SentenceMentions:
             else:
                 n += 1
 
+    def demonym_names(self) -> None:
+        """ "el chino Xi Jinping", "el iraní Masud Pezeshkian": a nationality and a name."""
+        toks = self.tokens
+        for i, j, h in self.spans:
+            if h.kind != DEMONYM or i == 0 or toks[i - 1].low not in ("el", "la"):
+                continue
+            if any(n in self.taken for n in range(i - 1, j)):
+                continue
+            person, end = self._person_at(j, allow_new=True)
+            if person is None:
+                continue
+            country = self.ctx.known(h.labels[0])
+            self.offices.append(self._known_office(person, country, i))
+            self.add(Mention(i - 1, end, person, "title"), replace=True)
+
     def appositive_names(self) -> None:
         """New people named in apposition after a description: "El politólogo y aliado de
         Putin, Sergei Markov, sugiere…"."""
@@ -754,6 +769,7 @@ def find_mentions(
     sm.corefs()
     sm.org_names()
     sm.titles()
+    sm.demonym_names()
     sm.appositive_names()
     for o in sm.offices:
         rec = ctx.gaz.get(o.of)

@@ -156,13 +156,20 @@ def reduced_view(tokens: list[Token], mentions: list[Mention]) -> set[int] | Non
         if b - a < 2 or b - a > 20:
             continue
         first = tokens[a + 1].low
+        after_actor = any(m.j == a for m in mentions)
         if first in RELATIVE_STARTS or (
             first in ("el", "la", "los", "las", "un", "una")
             and a > 0
             and tokens[a - 1].kind == "W"
-            and any(m.j == a for m in mentions)
+            and after_actor
         ):
             drop.update(range(a, b))
+        elif (
+            after_actor and b - a <= 6 and tokens[a + 1].kind == "W" and not tokens[a + 1].is_upper
+        ):
+            # "Putin, anfitrión de la cita, recibió…": a short description of the actor
+            if not any(a < m.i < b for m in mentions):
+                drop.update(range(a, b))
     # ", cuando sucedió a su padre, Heydar Alíyev,": a name in apposition to a dropped clause
     for a, b in zip(commas, commas[1:], strict=False):
         if a - 1 in drop and any(m.i == a + 1 and m.j == b for m in mentions):
