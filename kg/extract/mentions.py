@@ -20,7 +20,8 @@ PREPOSITIONS = frozenset(
     "a al ante bajo con contra de del desde durante en entre hacia hasta para por "
     "segun sin sobre tras".split()
 )
-NAME_PARTICLES = frozenset("de del la al bin ibn van von da do dos el".split())
+NAME_PARTICLES = frozenset("de del la al bin ibn van von da do dos el para".split())
+ROMAN = frozenset("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI".split())
 DETERMINERS = frozenset("el la los las su sus un una".split())
 LIST_DETERMINERS = frozenset("el la los las".split())
 COPULAS = frozenset(
@@ -134,8 +135,8 @@ def _name_run(tokens: list[Token], k: int, limit: int = 5) -> int:
     n = k
     while n < len(tokens) and n - k < limit:
         t = tokens[n]
-        if t.kind == "W" and t.is_upper and not t.text.isupper():
-            n += 1
+        if t.kind == "W" and t.is_upper and (not t.text.isupper() or n > k and t.text in ROMAN):
+            n += 1  # "Mohamed VI": a regnal number ends the name
         elif (
             t.low in NAME_PARTICLES
             and n > k

@@ -21,6 +21,7 @@ Phrase = tuple[str, ...]
 @dataclass(frozen=True)
 class Cues:
     speculative: tuple[Phrase, ...]
+    alleged: tuple[Phrase, ...]
     hypothetical: tuple[Phrase, ...]
     planned: tuple[Phrase, ...]
     claim_verbs: frozenset[str]
@@ -50,6 +51,7 @@ def load_cues(lang: str) -> Cues:
     check_words(d, f"lang/{lang}/cues.yaml")
     return Cues(
         speculative=_phrases(d, "speculative"),
+        alleged=_phrases(d, "alleged"),
         hypothetical=_phrases(d, "hypothetical"),
         planned=_phrases(d, "planned"),
         claim_verbs=_words(d, "claim_verbs"),
@@ -223,6 +225,8 @@ def assess(
 
     if h.attributed_to:
         h.modality = "alleged" if claim else "reported"
+    if find_phrase(tokens, lo, i1, cues.alleged):
+        h.modality = "alleged"
     if h.denied_by:
         h.modality = "alleged"
 
@@ -240,8 +244,8 @@ def assess(
             h.cue = tokens[found[0]].text
             break
     else:
-        if _future(tokens, i0, i1):
-            h.modality = "planned"
+        if _future(tokens, lo, i1):
+            h.modality = "planned"  # "viajará en mayo a Madrid para reunirse con…"
     h.attributed_to = list(dict.fromkeys(h.attributed_to))
     h.denied_by = list(dict.fromkeys(h.denied_by))
     return h

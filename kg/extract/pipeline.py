@@ -24,6 +24,11 @@ from kg.extract.tokens import Token, tokenize
 from kg.model import Article, Item, Sentence
 
 DETERMINERS = frozenset("el la los las un una unos unas su sus este esta ese esa del".split())
+CLITICS = frozenset("se le les lo la los las nos me te".split())
+PREPOSITIONS = frozenset(
+    "a al ante bajo con contra de del desde durante en entre hacia hasta para por segun sin "
+    "sobre tras".split()
+)
 CLAUSE_BREAKS = frozenset("y e pero donde cuando mientras aunque sino".split())
 RELATIVE_STARTS = frozenset(
     "quien quienes que cual cuales donde cuyo cuya cuyos cuyas cuando".split()
@@ -354,6 +359,13 @@ class Extractor:
         objects: list[Mention | str] = []
         if groups.get("SUBJ") is not None:
             sm = enc.actors[int(groups["SUBJ"])]
+            if rule.pattern.startswith("{SUBJ}") and sm.i > 0:
+                before = tokens[sm.i - 1].low
+                after = tokens[sm.j].low if sm.j < len(tokens) else ""
+                if before in PREPOSITIONS - rule.subject_after - {"a", "entre", "segun"} or (
+                    before == "a" and after in ("para", "y", ",") and "a" not in rule.subject_after
+                ):
+                    return []  # "viajará a Madrid para reunirse": Madrid is no subject
             nxt = sm.j + 1 if sm.j < len(tokens) and tokens[sm.j].kind == "C" else sm.j
             if nxt < len(tokens) and tokens[nxt].low in CLAUSE_BREAKS and nxt < i1 - 1:
                 return []  # "…en Israel, donde se reunió con…": the actor closes another phrase
@@ -381,6 +393,8 @@ class Extractor:
             a = enc.token_at(m.start("ITEMS") + 1)
             b = enc.token_at(m.end("ITEMS") - 1) + 1
             items_text, cut = _trim_items(tokens, a, b)
+            if m.end("ITEMS") == m.end():
+                i1 = max(min(i1, cut), i0 + 1)  # the match ends where its items end
             if rule.subject == "items_demonym":
                 subjects = _demonyms_in(enc, m, cut)[:1]
         if rule.subject == "topic" or coordinated:
@@ -538,10 +552,25 @@ def _trim_items(tokens: list[Token], a: int, b: int) -> tuple[str, int]:
             and t.lemma.endswith(("ar", "er", "ir"))
         ):
             break
+        if n > a and t.low in ("y", "e"):
+            k = n + 1
+            while k < b and tokens[k].low in CLITICS:
+                k += 1
+            if k < b and _is_verb(tokens[k]):
+                break  # "drones iraníes y calificó…", "… y se comprometió": another clause
+        if n == a and t.kind == "Q":
+            a += 1  # "«no ha entregado» misiles": the closing quote is not an item
+            end = a
+            continue
         end = n + 1
     if end <= a:
         return "", a
     return _span_text(tokens, a, end), end
+
+
+def _is_verb(t: Token) -> bool:
+    """A conjugated verb, as far as its lemma tells: "calificó" -> "calificar"."""
+    return t.kind == "W" and t.low != t.lemma and t.lemma.endswith(("ar", "er", "ir"))
 
 
 def _span_text(tokens: list[Token], a: int, b: int) -> str:

@@ -63,6 +63,7 @@ class Rule:
     presupposed: bool = False  # a noun phrase or participle: held true whatever the clause says
     negated: bool = False
     role: str | None = None
+    subject_after: frozenset[str] = frozenset()  # prepositions a leading {SUBJ} may follow
     subject_types: frozenset[str] = frozenset()  # empty: any entity type
     object_types: frozenset[str] = frozenset()
     examples: tuple[Example, ...] = ()
@@ -240,6 +241,7 @@ def parse_rules(data: Any, name: str, lang: str) -> RuleSet:
                 presupposed=bool(raw.get("presupposed", False)),
                 negated=bool(raw.get("negated", False)),
                 role=raw.get("role"),
+                subject_after=frozenset(fold(str(w)) for w in raw.get("subject_after") or []),
                 subject_types=types["subject_types"],
                 object_types=types["object_types"],
                 examples=_examples(raw.get("examples"), where),
