@@ -376,7 +376,12 @@ class Extractor:
             subjects = list(sm.actors())
             subj_start = sm.i
         if groups.get("OBJ") is not None:
-            objects = list(enc.actors[int(groups["OBJ"])].actors())
+            om = enc.actors[int(groups["OBJ"])]
+            if groups.get("V") is not None and _new_clause(
+                tokens, enc.token_at(m.start("V") + 1), om.i
+            ):
+                return []  # "condenó la ofensiva y pidió a Francia…": Francia belongs to "pidió"
+            objects = list(om.actors())
         if groups.get("PLACE") is not None:
             objects = [enc.actors[int(groups["PLACE"])]]
         if groups.get("PAIR") is not None:
@@ -422,6 +427,8 @@ class Extractor:
         if rule.negated:
             holding.negated = True
         items = parse_items(items_text, self.lang) if items_text else []
+        if groups.get("ITEMS") is not None and not items and rule.relation == "seeks":
+            return []  # asking someone to act is no request for goods
         if (
             items
             and rule.relation in ("supplies", "seeks")
@@ -566,6 +573,18 @@ def _trim_items(tokens: list[Token], a: int, b: int) -> tuple[str, int]:
     if end <= a:
         return "", a
     return _span_text(tokens, a, end), end
+
+
+def _new_clause(tokens: list[Token], a: int, b: int) -> bool:
+    """Whether "y/e" + a conjugated verb starts a new clause between tokens a and b."""
+    for n in range(a + 1, b):
+        if tokens[n].low in ("y", "e"):
+            k = n + 1
+            while k < b and tokens[k].low in CLITICS:
+                k += 1
+            if k < b and _is_verb(tokens[k]):
+                return True
+    return False
 
 
 def _is_verb(t: Token) -> bool:
