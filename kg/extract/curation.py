@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from kg.errors import DataError
-from kg.extract.mentions import NAME_PARTICLES, Context, Mention
+from kg.extract.mentions import Context, Mention
 from kg.extract.pipeline import Extractor, Raw
 from kg.extract.rules import load_lang_data, load_rules
 from kg.extract.tokens import Token, fold
@@ -292,10 +292,10 @@ def review(article: Article) -> Review:
         actors = _actors(seen, run.ctx)
         if len(actors) >= 2 and seen.sentence.start not in stated:
             silent.append(SilentSentence(seen.sentence, actors))
-    ignore = _ignored_words(article.lang)
+    ignore, links = _review_data(article.lang)
     runs: dict[str, list[int]] = {}
     for seen in run.seen:
-        for text, start in _unresolved_runs(seen, article.text, ignore):
+        for text, start in _unresolved_runs(seen, article.text, ignore, links):
             runs.setdefault(text, []).append(start)
     unresolved = sorted(
         (UnresolvedName(text, len(starts), tuple(starts)) for text, starts in runs.items()),
@@ -336,22 +336,27 @@ def _actors(seen: _Seen, ctx: Context) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _ignored_words(lang: str) -> frozenset[str]:
+def _review_data(lang: str) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    """Words never reported as names, and the links inside a name ("de la"), from review.yaml."""
     data = load_lang_data(lang, "review.yaml")
-    groups = data.get("ignore") or {}
     where = f"lang/{lang}/review.yaml"
+    groups = data.get("ignore") or {}
     if not isinstance(groups, dict):
         raise DataError(f"{where}: ignore: expected a mapping of word lists")
     words: set[str] = set()
-    for name, items in groups.items():
+    for name, items in [*groups.items(), ("name_links", data.get("name_links") or [])]:
         if not isinstance(items, list) or not all(isinstance(w, str) for w in items):
-            raise DataError(f"{where}: ignore.{name}: expected a list of words")
-        words.update(part for w in items for part in fold(w).split())
-    return frozenset(words)
+            raise DataError(f"{where}: {name}: expected a list of words")
+        if name != "name_links":
+            words.update(part for w in items for part in fold(w).split())
+    links = sorted({tuple(fold(w).split()) for w in data.get("name_links") or []}, key=len)
+    return frozenset(words), tuple(reversed(links))
 
 
-def _unresolved_runs(seen: _Seen, text: str, ignore: frozenset[str]) -> Iterable[tuple[str, int]]:
-    """Capitalised runs ("Ministerio de Defensa", "Markov") outside every mention."""
+def _unresolved_runs(
+    seen: _Seen, text: str, ignore: frozenset[str], links: tuple[tuple[str, ...], ...]
+) -> Iterable[tuple[str, int]]:
+    """Capitalised runs ("Olaf Müller", "Plaza de la Revolución") outside every mention."""
     toks = seen.tokens
     covered = {n for g in seen.mentions for n in range(g.i, g.j)}
     covered.update(n for i, j, _ in seen.demonyms for n in range(i, j))
@@ -359,30 +364,31 @@ def _unresolved_runs(seen: _Seen, text: str, ignore: frozenset[str]) -> Iterable
     def capital(n: int) -> bool:
         return n < len(toks) and n not in covered and toks[n].kind == "W" and toks[n].is_upper
 
+    def link(n: int) -> int:
+        """Where the word after a name link starting at n is ("de la" -> n + 2), else n."""
+        for words in links:
+            if tuple(t.low for t in toks[n : n + len(words)]) == words:
+                return n + len(words)
+        return n
+
     n = 0
     while n < len(toks):
         if not capital(n):
             n += 1
             continue
         end = n + 1
-        while capital(end) or (
-            toks[end - 1].kind == "W"
-            and end < len(toks)
-            and toks[end].low in NAME_PARTICLES
-            and end not in covered
-            and capital(end + 1)
-        ):
-            end += 1
+        while capital(end) or (link(end) > end and capital(link(end))):
+            end = link(end) + 1
         at_start = n == 0 or toks[n - 1].kind in ("S", "Q")
-        words = [t.low for t in toks[n:end]]
-        if not at_start and not all(w in ignore or w in NAME_PARTICLES for w in words):
+        words = [t.low for t in toks[n:end] if t.is_upper]
+        if not at_start and not all(w in ignore for w in words):
             yield text[toks[n].start : toks[end - 1].end], toks[n].start
         n = end
 
 
 # -- rendering ---------------------------------------------------------------------------------
 def _holding(modality: str, negated: bool, by: Iterable[str], denied: Iterable[str]) -> str:
-    parts = [("not " if negated else "") + modality]
+    parts = [modality + (", negated" if negated else "")]
     if by := list(by):
         parts.append("attributed to " + ", ".join(by))
     if denied := list(denied):
@@ -400,7 +406,8 @@ def _explanation_text(e: Explanation) -> str:
     )
     lines = [f"{st.subject.label} {st.relation} {st.object.label}  [{holding}]"]
     if st.items:
-        lines.append("  items: " + ", ".join(i.label for i in st.items))
+        items = (f"{i.label} ({'~' if i.approximate else ''}{i.quantity})" for i in st.items)
+        lines.append("  items: " + ", ".join(items).replace(" (None)", ""))
     if st.time:
         lines.append("  time: " + ", ".join(st.time))
     for s in e.sources:

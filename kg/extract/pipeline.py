@@ -173,8 +173,7 @@ def reduced_view(tokens: list[Token], mentions: list[Mention]) -> set[int] | Non
             after_actor and b - a <= 6 and tokens[a + 1].kind == "W" and not tokens[a + 1].is_upper
         ):
             # "Putin, anfitrión de la cita, recibió…": a short description of the actor
-            if not any(a < m.i < b for m in mentions):
-                drop.update(range(a, b))
+            drop.update(range(a, b))
     # ", cuando sucedió a su padre, Heydar Alíyev,": a name in apposition to a dropped clause
     for a, b in zip(commas, commas[1:], strict=False):
         if a - 1 in drop and any(m.i == a + 1 and m.j == b for m in mentions):
