@@ -23,6 +23,8 @@ COMMANDS: dict[str, str] = {
     "html": "html",
     "export": "export",
     "eval": "eval",
+    "explain": "explain",
+    "review": "review",
 }
 
 

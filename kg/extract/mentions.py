@@ -91,7 +91,8 @@ def _name_keys(label: str) -> list[str]:
     parts = label.split()
     if len(parts) < 2:
         return []
-    keys = [fold(parts[-1])]
+    # a key of two letters ("Un" of Kim Jong Un) would catch the article "Un"
+    keys = [fold(parts[-1])] if len(parts[-1]) > 2 else []
     # East Asian names put the family name first: "Kim Jong Un", "Choe Son Hui", "Park Ji-hoon".
     if (len(parts) == 3 and all(len(p) <= 5 for p in parts)) or (
         len(parts) == 2 and "-" in parts[1]
