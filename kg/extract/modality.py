@@ -138,6 +138,11 @@ def _speakers(tokens: list[Token], mentions: list[Mention], verb: int, lo: int) 
     m = _actor_before(mentions, verb, lo)
     if m is None:
         return []
+    if _in_affiliation(tokens, m):
+        # "La analista Marta Quiroga, de la consultora Horizonte Global, cree…": the analyst
+        person = _actor_before(mentions, m.i, lo)
+        if person is not None:
+            m = person
     out = _labels(m)
     # "un informe de Bloomberg, citando al ministerio…", "funcionarios citados por el diario…"
     window = tokens[max(lo, m.i - 4) : m.i]
@@ -150,6 +155,25 @@ def _speakers(tokens: list[Token], mentions: list[Mention], verb: int, lo: int) 
         if first is not None:
             out = _labels(first) + out
     return out
+
+
+REPORT_NOUNS = frozenset(
+    "informe informes reporte comunicado estudio documento analisis nota articulo "
+    "declaracion encuesta".split()
+)
+
+
+def _in_affiliation(tokens: list[Token], m: Mention) -> bool:
+    """Whether a mention is the "de la consultora X" of a person just named (not "un informe
+    de Bloomberg", whose source is Bloomberg)."""
+    k = m.i - 1
+    while k >= 0 and tokens[k].kind == "W" and tokens[k].low not in ("de", "del"):
+        if m.i - k > 3:
+            return False
+        k -= 1
+    if k < 1 or tokens[k].low not in ("de", "del"):
+        return False
+    return tokens[k - 1].kind == "C" and tokens[k - 1].low not in REPORT_NOUNS
 
 
 def _sources(tokens: list[Token], mentions: list[Mention], cues: Cues) -> list[str]:
