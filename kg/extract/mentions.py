@@ -101,7 +101,35 @@ def _name_keys(label: str) -> list[str]:
     return keys
 
 
+_COMPILED: dict[tuple[int, str], tuple[dict[str, Any], Any]] = {}
+
+
+def _compiled(lexicon: dict[str, Any], key: str, build: Any) -> Any:
+    """Tables derived from a language's lexicon, built once (the lexicon is loaded once)."""
+    slot = (id(lexicon), key)
+    if slot not in _COMPILED:
+        _COMPILED[slot] = (lexicon, build())  # keeping the lexicon keeps its id unique
+    return _COMPILED[slot][1]
+
+
 def _title_table(lexicon: dict[str, Any]) -> list[tuple[tuple[str, ...], str | None, bool]]:
+    return _compiled(lexicon, "titles", lambda: _build_title_table(lexicon))  # type: ignore[no-any-return]
+
+
+def _first_words(lexicon: dict[str, Any]) -> frozenset[str]:
+    """Words a title, office, person or organisation noun can start with."""
+
+    def build() -> frozenset[str]:
+        words = {p[0] for p, _, _ in _title_table(lexicon)}
+        for key in ("person_nouns", "org_nouns"):
+            words |= {p[0] for p in _phrases(lexicon, key)}
+        words |= {fold(w).split()[0] for w in lexicon.get("office_nouns") or {}}
+        return frozenset(words)
+
+    return _compiled(lexicon, "first_words", build)  # type: ignore[no-any-return]
+
+
+def _build_title_table(lexicon: dict[str, Any]) -> list[tuple[tuple[str, ...], str | None, bool]]:
     table = []
     for t in lexicon.get("titles", []):
         for w in t["words"]:
@@ -111,7 +139,20 @@ def _title_table(lexicon: dict[str, Any]) -> list[tuple[tuple[str, ...], str | N
 
 
 def _phrases(lexicon: dict[str, Any], key: str) -> list[tuple[str, ...]]:
-    return sorted((tuple(fold(w).split()) for w in lexicon.get(key, [])), key=lambda x: -len(x))
+    def build() -> list[tuple[str, ...]]:
+        return sorted((tuple(fold(w).split()) for w in lexicon.get(key, [])), key=lambda x: -len(x))
+
+    return _compiled(lexicon, f"phrases:{key}", build)  # type: ignore[no-any-return]
+
+
+def _office_nouns(lexicon: dict[str, Any]) -> list[tuple[tuple[str, ...], str]]:
+    def build() -> list[tuple[tuple[str, ...], str]]:
+        table = [
+            (tuple(fold(w).split()), str(r)) for w, r in (lexicon.get("office_nouns") or {}).items()
+        ]
+        return sorted(table, key=lambda x: -len(x[0]))
+
+    return _compiled(lexicon, "office_nouns", build)  # type: ignore[no-any-return]
 
 
 def _match_at(tokens: list[Token], k: int, phrase: tuple[str, ...]) -> bool:
@@ -330,6 +371,7 @@ class SentenceMentions:
         org_nouns = _phrases(lex, "org_nouns")
         former = {fold(w) for w in lex.get("former", [])}
         adjectives = {fold(w) for w in lex.get("title_adjectives", [])}
+        first = _first_words(lex)
         toks = self.tokens
         k = 0
         while k < len(toks):
@@ -347,6 +389,9 @@ class SentenceMentions:
             elif k < len(toks) and toks[k].low.startswith("ex") and len(toks[k].low) > 6:
                 # "exministro de Defensa": read the title without its prefix
                 was = any(toks[k].low[2:] == p[0] for p, _, _ in table)
+            if k >= len(toks) or not (was or toks[k].low in first):
+                k = start + 1
+                continue
             found = self._title_at(k, table, was)
             if found is None:
                 found = self._noun_at(k, person_nouns, org_nouns)
@@ -422,11 +467,7 @@ class SentenceMentions:
     ) -> int | None:
         toks = self.tokens
         kinship = {fold(w) for w in self.ctx.lexicon.get("kinship_nouns", [])}
-        offices = {
-            tuple(fold(w).split()): r
-            for w, r in (self.ctx.lexicon.get("office_nouns") or {}).items()
-        }
-        for phrase, role in sorted(offices.items(), key=lambda x: -len(x[0])):
+        for phrase, role in _office_nouns(self.ctx.lexicon):
             if not _match_at(toks, k, phrase):
                 continue
             n = k + len(phrase)

@@ -305,8 +305,11 @@ class Extractor:
         out: list[Raw] = []
         seen: set[tuple[str, str, str, str]] = set()
         flat = [a for m in mentions for a in m.actors()]
+        words = {t.low for t in tokens} | {t.lemma for t in tokens}
         for enc in views:
             for rule, regex, coord in self._regexes():
+                if rule.required and rule.required.isdisjoint(words):
+                    continue  # the rule's trigger words are not in the sentence
                 pos = 0
                 ends: set[int] = set()
                 while True:

@@ -54,6 +54,8 @@ class Rule:
     relation: str
     pattern: str
     regex: re.Pattern[str]
+    # words a sentence must contain for the rule to have a chance (a quick pre-filter)
+    required: frozenset[str] = frozenset()
     # the same rule in a coordinated clause, whose subject is the clause's topic:
     # "Estados Unidos acusó … y anunció nuevas sanciones contra Iran Air"
     coordinated: re.Pattern[str] | None = None
@@ -165,6 +167,31 @@ def compile_pattern(pattern: str, classes: dict[str, frozenset[str]], where: str
     return "".join(parts)
 
 
+def required_words(pattern: str, classes: dict[str, frozenset[str]]) -> frozenset[str]:
+    """The most selective set of words one of which any match must contain (as form or lemma).
+
+    Examples:
+        >>> sorted(required_words("{SUBJ} ... vetar|vetó ... {OBJ}", {}))
+        ['vetar', 'veto']
+    """
+    best: frozenset[str] | None = None
+    for el in pattern.split():
+        if el.endswith("?") or el.startswith("!") or el in ("...", "..", "....", "***", ","):
+            continue
+        m = re.fullmatch(r"\{([A-Z_0-9]+)\}", el)
+        if m:
+            if m.group(1) not in classes:
+                continue
+            words = classes[m.group(1)]
+        elif el[:1].isalpha():
+            words = frozenset(fold(w) for w in el.split("|"))
+        else:
+            continue
+        if best is None or len(words) < len(best):
+            best = words
+    return best or frozenset()
+
+
 def _examples(raw: Any, where: str) -> tuple[Example, ...]:
     out = []
     for i, ex in enumerate(raw or []):
@@ -184,6 +211,11 @@ def parse_rules(data: Any, name: str, lang: str) -> RuleSet:
     classes = {
         str(k): frozenset(fold(str(w)) for w in v) for k, v in (data.get("classes") or {}).items()
     }
+    for cls, words in classes.items():
+        several = sorted(w for w in words if " " in w)
+        if several:
+            # a class matches one token; a phrase belongs in the pattern itself
+            raise DataError(f"{name}: classes: {cls}: {several[0]!r} is not one word")
     rules: list[Rule] = []
     ids: set[str] = set()
     for i, raw in enumerate(data["rules"]):
@@ -234,6 +266,7 @@ def parse_rules(data: Any, name: str, lang: str) -> RuleSet:
                 relation=rel,
                 pattern=pattern,
                 regex=re.compile(rx),
+                required=required_words(pattern, classes),
                 coordinated=coordinated,
                 subject=subj,
                 object=obj,

@@ -60,3 +60,11 @@ def test_rules_load_every_relation_has_a_spanish_rule() -> None:
 def test_rules_load_unknown_language() -> None:
     with pytest.raises(DataError, match="no relation rules for language 'xx'"):
         load_rules("xx")
+
+
+def test_rules_load_refuses_a_phrase_in_a_word_class() -> None:
+    data = {"classes": {"V": ["enviar", "hacer llegar"]}, "rules": []}
+    with pytest.raises(
+        DataError, match="relations.yaml: classes: V: 'hacer llegar' is not one word"
+    ):
+        parse_rules(data, "relations.yaml", "es")
