@@ -11,12 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
 from kg.errors import DataError
+from kg.extract.rules import load_lang_data
 from kg.extract.timex import check_words, number_words
 from kg.extract.tokens import fold
 from kg.model import Item
@@ -189,13 +187,7 @@ def load_item_lexicon(lang: str) -> ItemLexicon:
         DataError: the file is missing or invalid.
     """
     where = f"lang/{lang}/items.yaml"
-    path = resources.files("kg.extract") / "lang" / lang / "items.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataError(f"{where}: cannot read: {exc}") from exc
-    if not isinstance(data, dict):
-        raise DataError(f"{where}: expected a mapping at the top level")
+    data = dict(load_lang_data(lang, "items.yaml", required=True))
     if lang == "en" and "vocabulary" not in data:
         data["vocabulary"] = []
     return _compile(lang, data, where)

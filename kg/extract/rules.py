@@ -298,10 +298,16 @@ def load_rules(lang: str) -> RuleSet:
 
 
 @cache
-def load_lang_data(lang: str, name: str) -> dict[str, Any]:
-    """Load another data file of a language (cues.yaml, roles.yaml)."""
+def load_lang_data(lang: str, name: str, *, required: bool = False) -> dict[str, Any]:
+    """Load another data file of a language (cues.yaml, roles.yaml, time.yaml, items.yaml).
+
+    Raises:
+        DataError: the file is invalid, or missing when ``required``.
+    """
     path = resources.files("kg.extract") / "lang" / lang / name
     if not path.is_file():
+        if required:
+            raise DataError(f"lang/{lang}/{name}: cannot read: no such file")
         return {}
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}

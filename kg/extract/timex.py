@@ -12,12 +12,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
 from kg.errors import DataError
+from kg.extract.rules import load_lang_data
 from kg.extract.tokens import fold
 
 _PLACEHOLDER = re.compile(r"\{([A-Z]+)\}")
@@ -155,13 +153,7 @@ def load_time_lexicon(lang: str) -> TimeLexicon:
         DataError: the file is missing or invalid.
     """
     where = f"lang/{lang}/time.yaml"
-    path = resources.files("kg.extract") / "lang" / lang / "time.yaml"
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise DataError(f"{where}: cannot read: {exc}") from exc
-    if not isinstance(data, dict):
-        raise DataError(f"{where}: expected a mapping at the top level")
+    data = dict(load_lang_data(lang, "time.yaml", required=True))
     return _compile(lang, data, where)
 
 
