@@ -93,7 +93,10 @@ class Gazetteer:
         return auto
 
     def find(self, text: str) -> list[Hit]:
-        """Leftmost-longest matches of known names in ``text`` (word-bounded, case-aware).
+        """Longest non-overlapping matches of known names in ``text`` (word-bounded, case-aware).
+
+        The longest name wins an overlap: "la guerra en Ucrania" is the war in Ukraine, not the
+        generic "la guerra" followed by Ucrania.
 
         Names written with a capital must be capitalised in the text ("Rusia", not "rusia"),
         so common words that are also names do not match; demonyms match in any case.
@@ -112,11 +115,11 @@ class Gazetteer:
             if end < len(folded) and folded[end].isalnum():
                 continue
             cands.append((start, end, key))
-        cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+        cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
         hits: list[Hit] = []
-        pos = 0
+        used = bytearray(len(text) + 1)
         for start, end, key in cands:
-            if start < pos:
+            if any(used[start:end]):
                 continue
             surface = text[start:end]
             entries = [e for e in self.index[key] if _case_ok(surface, e)]
@@ -128,8 +131,8 @@ class Gazetteer:
             if kind == NAME and len(labels) > 1:
                 kind = SHORT
             hits.append(Hit(start, end, kind, labels))
-            pos = end
-        return hits
+            used[start:end] = b"\x01" * (end - start)
+        return sorted(hits, key=lambda h: h.start)
 
     def holders(self, role: str | None, of: str, day: date | None) -> list[str]:
         """People holding ``role`` (any role if None) of ``of`` on ``day``."""

@@ -118,7 +118,7 @@ def encode(
             # "en Kazán", "en el Kremlin": a place where something happens, not an actor
             idx = len(actors)
             actors[idx] = by_start[n]
-            unit = f" @{idx}/@place/W"
+            unit = f" @{idx}/@place/P"
             nxt = by_start[n].j
         elif n in by_start:
             m = by_start[n]
@@ -294,7 +294,9 @@ class Extractor:
         places = {
             m.label
             for m in mentions
-            if m.label in ctx.registry and ctx.registry[m.label].type == "City" or m.kind == "seat"
+            if m.label in ctx.registry
+            and ctx.registry[m.label].type in ("City", "Country")
+            or m.kind == "seat"
         }
         views = [encode(tokens, mentions, demonyms, everything, places)]
         keep = reduced_view(tokens, mentions)
@@ -641,6 +643,14 @@ def _resolve(x: Mention | str, relation: str, side: str, ctx: Context) -> str:
     """A capital stands for its state when it acts; it stays a place as what is visited."""
     if isinstance(x, str):
         return x
+    rec = ctx.gaz.get(x.label)
+    if (
+        side == "subject"
+        and rec is not None
+        and rec.parties
+        and relation in ("violates", "attacks")
+    ):
+        return ctx.known(rec.parties[0])  # "la invasión rusa de Ucrania viola…": the aggressor
     if x.state and not (relation == "visits" and side == "object"):
         return ctx.known(x.state) if ctx.gaz.get(x.state) else x.state
     return x.label

@@ -35,11 +35,14 @@ from kg.model import ENTITY_TYPES, MODALITIES, RELATIONS
 SLOTS = ("SUBJ", "OBJ", "PAIR", "SDEM", "ODEM", "ITEMS", "PLACE")
 ROLE_OPTIONS = {"subject": ("topic", "items_demonym", "speaker"), "object": ("topic",)}
 
-# One encoded token: " <form>/<lemma>/<tag>"; tags: W word, D demonym, A actor, C comma,
+# One encoded token: " <form>/<lemma>/<tag>"; tags: W word, N noun (after a determiner),
+# D demonym, A actor, P place (an actor after "en"), C comma,
 # Q quote or bracket, S full stop.  Forms and lemmas never contain " " or "/".
 _ANY_FORM = r"[^ /]+"
-_GAP_TOKEN = rf" {_ANY_FORM}/{_ANY_FORM}/[WNDQ]\d*"
-_WIDE_TOKEN = rf" {_ANY_FORM}/{_ANY_FORM}/[WNDQCA]\d*"
+# A place ("en Gaza", "en el Kremlin": tag P) is passed over by gaps like a word, and can still
+# fill an actor slot ("su conflicto en Ucrania").
+_GAP_TOKEN = rf" {_ANY_FORM}/{_ANY_FORM}/[WNDQP]\d*"
+_WIDE_TOKEN = rf" {_ANY_FORM}/{_ANY_FORM}/[WNDQCAP]\d*"
 
 
 @dataclass(frozen=True)
@@ -119,7 +122,7 @@ def compile_pattern(pattern: str, classes: dict[str, frozenset[str]], where: str
                     rx = rf"(?P<ITEMS>(?:{item}){{1,12}}{lazy})"
                 elif name == "PLACE":
                     # a place where something happens: "se reunieron en Pekín"
-                    rx = rf" en/en/W(?: (?:el|la)/{_ANY_FORM}/W)? @(?P<PLACE>\d+)/@place/W"
+                    rx = rf" en/en/W(?: (?:el|la)/{_ANY_FORM}/W)? @(?P<PLACE>\d+)/@place/P"
                 elif name in ("SDEM", "ODEM"):
                     rx = rf" {_ANY_FORM}/{_ANY_FORM}/D(?P<{name}>\d+)"
                 else:
@@ -127,7 +130,7 @@ def compile_pattern(pattern: str, classes: dict[str, frozenset[str]], where: str
                     rx = (
                         rf"(?: (?:el|la|los|las)/{_ANY_FORM}/W)?"
                         rf"(?: (?:propio|propia|propios|propias|mismo|misma)/{_ANY_FORM}/[WN])?"
-                        rf" @(?P<{name}>\d+)/@/A"
+                        rf" @(?P<{name}>\d+)/@(?:place)?/[AP]"
                     )
                     nxt = elements[pos + 1] if pos + 1 < len(elements) else ""
                     if nxt.startswith(("...", "{")) or nxt[:1].isalpha():
