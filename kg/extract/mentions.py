@@ -285,6 +285,12 @@ class SentenceMentions:
                 and (n - 1) not in self.taken
             ):
                 n -= 1  # "Real Instituto Elcano"
+            if any(
+                n <= m.i and m.j <= end and self.ctx.registry[m.label].type == "Person"
+                for m in self.mentions
+            ):
+                n = end  # "Gobierno de Emmanuel Macron" names a person's government, not a body
+                continue
             if end - n >= 2:
                 label = " ".join(x.text for x in toks[n:end])
                 self.add(Mention(n, end, self.ctx.new(label, "Organization"), "new"), replace=True)

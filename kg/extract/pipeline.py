@@ -370,13 +370,23 @@ class Extractor:
                     before == "a" and after in ("para", "y", ",") and "a" not in rule.subject_after
                 ):
                     return []  # "viajará a Madrid para reunirse": Madrid is no subject
-            nxt = sm.j + 1 if sm.j < len(tokens) and tokens[sm.j].kind == "C" else sm.j
+            kept = [p for p in enc.positions if p >= sm.j]  # what this view reads after it
+            nxt = (
+                kept[1]
+                if len(kept) > 1 and tokens[kept[0]].kind == "C"
+                else kept[0]
+                if kept
+                else sm.j
+            )
             if nxt < len(tokens) and tokens[nxt].low in CLAUSE_BREAKS and nxt < i1 - 1:
                 return []  # "…en Israel, donde se reunió con…": the actor closes another phrase
             if groups.get("V") is not None:
                 verb = enc.token_at(m.start("V") + 1)
-                if any(t.low in RELATIVE_STARTS for t in tokens[sm.j : verb]):
+                gap = [p for p in kept if p < verb]
+                if any(tokens[p].low in RELATIVE_STARTS for p in gap):
                     return []  # "Moscú, a la que reprocha…": the verb has another subject
+                if any(tokens[p].low in ("y", "e") for p in gap):
+                    return []  # "… que Venezuela «…» y acusó": the verb is coordinated
             subjects = list(sm.actors())
             subj_start = sm.i
         if groups.get("OBJ") is not None:
@@ -407,7 +417,7 @@ class Extractor:
             if rule.subject == "items_demonym":
                 subjects = _demonyms_in(enc, m, cut)[:1]
         if rule.subject == "topic" or coordinated:
-            topic = _topic(tokens, mentions, i0, ctx, rule.subject_types)
+            topic = _topic(tokens, mentions, i0, ctx, rule.subject_types, first=coordinated)
             if topic is None:
                 return []
             subjects = [topic]
@@ -605,20 +615,26 @@ def _span_text(tokens: list[Token], a: int, b: int) -> str:
 
 
 def _topic(
-    tokens: list[Token], mentions: list[Mention], before: int, ctx: Context, types: frozenset[str]
+    tokens: list[Token],
+    mentions: list[Mention],
+    before: int,
+    ctx: Context,
+    types: frozenset[str],
+    *,
+    first: bool = False,
 ) -> Mention | None:
     """Who a possessive or a gerund refers to: the nearest actor before the match that is not
-    inside a prepositional phrase ("Rusia desarrolla su cooperación con Irán")."""
-    from kg.extract.mentions import PREPOSITIONS
-
-    for m in sorted(mentions, key=lambda m: -m.i):
-        if m.i >= before:
+    inside a prepositional phrase ("Rusia desarrolla su cooperación con Irán"); with ``first``,
+    the clause's first such actor, the subject a coordinated verb shares ("Maduro respondió que
+    Venezuela … y acusó a la Casa Blanca")."""
+    lo = before
+    while lo > 0 and tokens[lo - 1].kind != "S":
+        lo -= 1
+    order = sorted(mentions, key=lambda m: m.i if first else -m.i)
+    for m in order:
+        if m.i >= before or m.i < lo:
             continue
-        if (
-            m.i > 0
-            and tokens[m.i - 1].low in PREPOSITIONS | {"que"}
-            and tokens[m.i - 1].low != "que"
-        ):
+        if m.i > 0 and tokens[m.i - 1].low in PREPOSITIONS:
             continue
         actor = m.actors()[0]
         entity = ctx.registry.get(actor.state or actor.label)
