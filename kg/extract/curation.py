@@ -14,9 +14,10 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from kg.errors import DataError
+from kg.extract.langdata import load_lang_data
 from kg.extract.mentions import Context, Mention
 from kg.extract.pipeline import Extractor, Raw
-from kg.extract.rules import load_lang_data, load_rules
+from kg.extract.rules import load_rules
 from kg.extract.tokens import Token, fold
 from kg.model import Article, Entity, Evidence, Sentence, Statement
 

@@ -14,8 +14,8 @@ from functools import cache
 from typing import Any
 
 from kg.errors import DataError
-from kg.extract.rules import load_lang_data
-from kg.extract.timex import check_words, number_words
+from kg.extract.langdata import check_words, load_lang_data
+from kg.extract.timex import number_words
 from kg.extract.tokens import fold
 from kg.model import Item
 

@@ -10,9 +10,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from kg.extract.langdata import check_words, load_lang_data
 from kg.extract.mentions import Mention
-from kg.extract.rules import load_lang_data
-from kg.extract.timex import check_words
 from kg.extract.tokens import Token, fold
 
 Phrase = tuple[str, ...]

@@ -16,9 +16,10 @@ from typing import Any
 from kg.errors import DataError
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.items import parse_items
+from kg.extract.langdata import load_lang_data
 from kg.extract.mentions import Context, Mention, Office, find_mentions
 from kg.extract.modality import Cues, Holding, assess, load_cues, sentence_denials
-from kg.extract.rules import Rule, RuleSet, load_lang_data, load_rules
+from kg.extract.rules import Rule, RuleSet, load_rules
 from kg.extract.timex import find_times
 from kg.extract.tokens import Token, tokenize
 from kg.model import Article, Item, Sentence

@@ -24,13 +24,16 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from kg.errors import DataError
 from kg.extract.tokens import fold
 from kg.model import ENTITY_TYPES, MODALITIES, RELATIONS
+
+if TYPE_CHECKING:
+    from kg.extract.grammar import Grammar
 
 SLOTS = ("SUBJ", "OBJ", "PAIR", "SDEM", "ODEM", "ITEMS", "PLACE")
 ROLE_OPTIONS = {"subject": ("topic", "items_demonym", "speaker"), "object": ("topic",)}
@@ -91,11 +94,22 @@ def _word_in(words: list[str], tags: str = "WND") -> str:
     return rf" (?:(?:{alt})/{_ANY_FORM}|{_ANY_FORM}/(?:{alt}))/[{tags}]\d*"
 
 
-def compile_pattern(pattern: str, classes: dict[str, frozenset[str]], where: str) -> str:
+def _words_rx(words: frozenset[str]) -> str:
+    """An alternation of folded words, or a pattern that never matches when there are none."""
+    return _alt(sorted(words)) if words else "(?!)"
+
+
+def compile_pattern(
+    pattern: str,
+    classes: dict[str, frozenset[str]],
+    where: str,
+    grammar: Grammar | None = None,
+) -> str:
     """Compile a rule pattern to a regular expression over encoded tokens.
 
     Examples:
-        >>> rx = compile_pattern("{SUBJ} vetar {OBJ}", {}, "x")
+        >>> from kg.extract.grammar import load_grammar
+        >>> rx = compile_pattern("{SUBJ} vetar {OBJ}", {}, "x", load_grammar("es"))
         >>> m = re.search(rx, " @0/@/A vetaron/vetar/W la/el/W @1/@/A")
         >>> (m.group("SUBJ"), m.group("OBJ"))
         ('0', '1')
@@ -103,6 +117,9 @@ def compile_pattern(pattern: str, classes: dict[str, frozenset[str]], where: str
     parts: list[str] = []
     seen: set[str] = set()
     elements = pattern.split()
+    articles = _words_rx(grammar.slot_articles if grammar else frozenset())
+    intensifiers = _words_rx(grammar.slot_intensifiers if grammar else frozenset())
+    locative = _words_rx(grammar.locative if grammar else frozenset())
     for pos, el in enumerate(elements):
         optional = el.endswith("?") and len(el) > 1
         if optional:
@@ -122,14 +139,17 @@ def compile_pattern(pattern: str, classes: dict[str, frozenset[str]], where: str
                     rx = rf"(?P<ITEMS>(?:{item}){{1,12}}{lazy})"
                 elif name == "PLACE":
                     # a place where something happens: "se reunieron en Pekín"
-                    rx = rf" en/en/W(?: (?:el|la)/{_ANY_FORM}/W)? @(?P<PLACE>\d+)/@place/P"
+                    rx = (
+                        rf" (?:{locative})/{_ANY_FORM}/W(?: (?:{articles})/{_ANY_FORM}/W)?"
+                        rf" @(?P<PLACE>\d+)/@place/P"
+                    )
                 elif name in ("SDEM", "ODEM"):
                     rx = rf" {_ANY_FORM}/{_ANY_FORM}/D(?P<{name}>\d+)"
                 else:
                     # an actor may follow a determiner: "a la ONU", "con el Kremlin"
                     rx = (
-                        rf"(?: (?:el|la|los|las)/{_ANY_FORM}/W)?"
-                        rf"(?: (?:propio|propia|propios|propias|mismo|misma)/{_ANY_FORM}/[WN])?"
+                        rf"(?: (?:{articles})/{_ANY_FORM}/W)?"
+                        rf"(?: (?:{intensifiers})/{_ANY_FORM}/[WN])?"
                         rf" @(?P<{name}>\d+)/@(?:place)?/[AP]"
                     )
                     nxt = elements[pos + 1] if pos + 1 < len(elements) else ""
@@ -209,6 +229,9 @@ def _examples(raw: Any, where: str) -> tuple[Example, ...]:
 
 def parse_rules(data: Any, name: str, lang: str) -> RuleSet:
     """Validate the YAML of a relations file and compile its rules."""
+    from kg.extract.grammar import load_grammar
+
+    grammar = load_grammar(lang)
     if not isinstance(data, dict) or "rules" not in data:
         raise DataError(f"{name}: needs a top-level 'rules' list")
     classes = {
@@ -238,13 +261,17 @@ def parse_rules(data: Any, name: str, lang: str) -> RuleSet:
         pattern = raw.get("pattern")
         if not isinstance(pattern, str):
             raise DataError(f"{where}: needs a pattern string")
-        rx = compile_pattern(pattern, classes, where)
+        rx = compile_pattern(pattern, classes, where, grammar)
         has = {s for s in SLOTS if "{" + s + "}" in pattern}
         subj = raw.get("subject")
         coordinated = None
         if pattern.startswith("{SUBJ} ... ") and subj is None:
             rest = pattern[len("{SUBJ} ... ") :]
-            coordinated = re.compile(compile_pattern("y|e " + rest, classes, where))
+            joiners = "|".join(sorted(grammar.coordinators))
+            if joiners:
+                coordinated = re.compile(
+                    compile_pattern(f"{joiners} {rest}", classes, where, grammar)
+                )
         obj = raw.get("object")
         if subj is not None and subj not in ROLE_OPTIONS["subject"]:
             raise DataError(f"{where}: subject must be one of {ROLE_OPTIONS['subject']}")
@@ -298,24 +325,3 @@ def load_rules(lang: str) -> RuleSet:
     except yaml.YAMLError as exc:
         raise DataError(f"relations.yaml ({lang}): invalid YAML: {exc}".replace("\n", " ")) from exc
     return parse_rules(data, f"lang/{lang}/relations.yaml", lang)
-
-
-@cache
-def load_lang_data(lang: str, name: str, *, required: bool = False) -> dict[str, Any]:
-    """Load another data file of a language (cues.yaml, roles.yaml, time.yaml, items.yaml).
-
-    Raises:
-        DataError: the file is invalid, or missing when ``required``.
-    """
-    path = resources.files("kg.extract") / "lang" / lang / name
-    if not path.is_file():
-        if required:
-            raise DataError(f"lang/{lang}/{name}: cannot read: no such file")
-        return {}
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise DataError(f"lang/{lang}/{name}: invalid YAML: {exc}".replace("\n", " ")) from exc
-    if not isinstance(data, dict):
-        raise DataError(f"lang/{lang}/{name}: expected a mapping at the top level")
-    return data

@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 
 from kg.errors import DataError
-from kg.extract.rules import load_lang_data
+from kg.extract.langdata import check_words, load_lang_data
 from kg.extract.tokens import fold
 
 _PLACEHOLDER = re.compile(r"\{([A-Z]+)\}")
@@ -87,23 +87,6 @@ def _fragments(data: dict[str, Any]) -> dict[str, str]:
         "DIR": rf"(?P<dir>{_alternation(data.get('shift_words') or {})})",
         "SUB": sub,
     }
-
-
-def check_words(node: Any, where: str, path: str = "") -> None:
-    """Refuse what YAML read as a boolean: a bare ``on``, ``no`` or ``yes`` is no word.
-
-    Raises:
-        DataError: naming the file, the section and the value.
-    """
-    if isinstance(node, bool):
-        raise DataError(f"{where}: {path or 'top'}: {node} is not a word (quote on/off/yes/no)")
-    if isinstance(node, dict):
-        for key, value in node.items():
-            check_words(key, where, path)
-            check_words(value, where, f"{path}.{key}" if path else str(key))
-    elif isinstance(node, list):
-        for value in node:
-            check_words(value, where, path)
 
 
 def _compile(lang: str, data: dict[str, Any], where: str) -> TimeLexicon:
