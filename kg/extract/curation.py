@@ -22,13 +22,13 @@ from kg.extract.tokens import Token, fold
 from kg.model import Article, Entity, Evidence, Sentence, Statement
 
 CODE_RULES: dict[str, str] = {
-    "es.war.named_event": "a war named in the gazetteer with its parties ('la guerra en Ucrania')",
-    "es.office.title": "a title before a name ('el presidente ruso Vladimir Putin')",
-    "es.office.predicate": "a title as predicate ('Shoigu, quien fue ministro de Defensa')",
-    "es.office.former_title": "a former title ('el exministro de Defensa ruso X')",
-    "es.office.noun_of": "an office noun with its body ('el secretario del Consejo de X, Y')",
-    "es.office.known_position": "a nationality noun; the gazetteer knows the office held there",
-    "es.office.noun_demonym": "a noun with a nationality ('el funcionario ruso X'): affiliation",
+    "war.named_event": "a war named in the gazetteer with its parties ('la guerra en Ucrania')",
+    "office.title": "a title before a name ('el presidente ruso Vladimir Putin')",
+    "office.predicate": "a title as predicate ('Shoigu, quien fue ministro de Defensa')",
+    "office.former_title": "a former title ('el exministro de Defensa ruso X')",
+    "office.noun_of": "an office noun with its body ('el secretario del Consejo de X, Y')",
+    "office.known_position": "a nationality noun; the gazetteer knows the office held there",
+    "office.noun_demonym": "a noun with a nationality ('el funcionario ruso X'): affiliation",
 }
 """Descriptions of the rules made in code (kg/extract/pipeline.py, mentions.py), by rule id."""
 
@@ -251,7 +251,8 @@ def explain(
 def _source(r: Raw, run: _Run, seen: _Seen, article: Article) -> Source:
     s = r.sentence
     h = r.holding
-    pattern = run.patterns.get(r.rule) or CODE_RULES.get(r.rule, "rule made in code")
+    made_here = CODE_RULES.get(r.rule.split(".", 1)[-1], "rule made in code")
+    pattern = run.patterns.get(r.rule) or made_here
     return Source(
         rule=r.rule,
         pattern=pattern,

@@ -20,6 +20,7 @@ WORD_KEYS = (
     "coordinators", "clause_breaks", "relative_starts", "clitics", "copulas", "copula_adverbs",
     "name_particles", "locative", "of_words", "title_adjuncts", "org_adjectives", "item_stops",
     "citing", "report_nouns", "possessives", "government_of", "definite", "conditional_if",
+    "object_markers", "head_determiners", "purpose",
 )  # fmt: skip
 SUFFIX_KEYS = ("participle_endings", "verb_lemma_endings", "future_endings")
 PHRASE_KEYS = ("cited_by", "own_country")
@@ -53,6 +54,9 @@ class Grammar:
     government_of: frozenset[str]
     definite: frozenset[str]
     conditional_if: frozenset[str]  # as written (accents kept): Spanish "si" is not "sí"
+    object_markers: frozenset[str]  # Spanish personal "a": "acusó a Irán de haber entregado"
+    head_determiners: frozenset[str]  # included in a title's mention ("el presidente ruso")
+    purpose: frozenset[str]  # "viajará a Madrid para reunirse": Madrid is no subject
     participle_endings: tuple[str, ...]
     verb_lemma_endings: tuple[str, ...]
     future_endings: tuple[str, ...]  # as written: "rá" (visitará)
@@ -68,8 +72,10 @@ class Grammar:
 def load_grammar(lang: str) -> Grammar:
     """Load and check lang/<lang>/grammar.yaml (cached).
 
+    A key left out is an empty list: the behaviour it drives is off for that language.
+
     Raises:
-        DataError: the file is missing, a key is missing, or a value is not a list of words.
+        DataError: the file is missing, a key is unknown, or a value is not a list of words.
 
     Examples:
         >>> g = load_grammar("es")
@@ -79,9 +85,13 @@ def load_grammar(lang: str) -> Grammar:
     where = f"lang/{lang}/grammar.yaml"
     data = load_lang_data(lang, "grammar.yaml", required=True)
     check_words(data, where)
+    keys = (*WORD_KEYS, *SUFFIX_KEYS, *PHRASE_KEYS)
+    unknown = sorted(set(data) - set(keys))
+    if unknown:
+        raise DataError(f"{where}: unknown key {unknown[0]!r} (known: {', '.join(keys)})")
     values: dict[str, object] = {}
-    for key in (*WORD_KEYS, *SUFFIX_KEYS, *PHRASE_KEYS):
-        raw = data.get(key)
+    for key in keys:
+        raw = data.get(key, [])
         if not isinstance(raw, list) or not all(isinstance(w, str) for w in raw):
             raise DataError(f"{where}: {key}: expected a list of words")
         if key in WORD_KEYS:

@@ -13,21 +13,11 @@ from datetime import date
 from typing import Any
 
 from kg.extract.gazetteer import DEMONYM, NAME, SEAT, SHORT, Gazetteer, Hit
+from kg.extract.grammar import Grammar
 from kg.extract.tokens import Token, fold
 from kg.model import Entity
 
-PREPOSITIONS = frozenset(
-    "a al ante bajo con contra de del desde durante en entre hacia hasta para por "
-    "segun sin sobre tras".split()
-)
-NAME_PARTICLES = frozenset("de del la al bin ibn van von da do dos el para".split())
 ROMAN = frozenset("I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI".split())
-DETERMINERS = frozenset("el la los las su sus un una".split())
-LIST_DETERMINERS = frozenset("el la los las".split())
-COPULAS = frozenset(
-    "es era fue sera sido siendo ejerce como elegido elegida nombrado nombrada designado "
-    "designada".split()
-)
 
 
 @dataclass
@@ -63,6 +53,7 @@ class Context:
     gaz: Gazetteer
     published: date | None
     lexicon: dict[str, Any]
+    grammar: Grammar
     registry: dict[str, Entity] = field(default_factory=dict)
     counts: Counter[str] = field(default_factory=Counter)
     surnames: dict[str, list[str]] = field(default_factory=dict)
@@ -172,7 +163,7 @@ def _hit_spans(tokens: list[Token], hits: list[Hit], offset: int) -> list[tuple[
     return spans
 
 
-def _name_run(tokens: list[Token], k: int, limit: int = 5) -> int:
+def _name_run(tokens: list[Token], k: int, particles: frozenset[str], limit: int = 5) -> int:
     """End of a run of capitalised words starting at k ("Sergei Markov", "Kim Yong Bok")."""
     n = k
     while n < len(tokens) and n - k < limit:
@@ -180,7 +171,7 @@ def _name_run(tokens: list[Token], k: int, limit: int = 5) -> int:
         if t.kind == "W" and t.is_upper and (not t.text.isupper() or n > k and t.text in ROMAN):
             n += 1  # "Mohamed VI": a regnal number ends the name
         elif (
-            t.low in NAME_PARTICLES
+            t.low in particles
             and n > k
             and n + 1 < len(tokens)
             and tokens[n + 1].is_upper
@@ -205,13 +196,18 @@ class SentenceMentions:
         self.taken: set[int] = set()
         self._possessive = False
         self._predicate_at = -1
+        self.g = ctx.grammar
+
+    def _rule(self, name: str) -> str:
+        """The id of an office rule made here, in the article's language: "es.office.title"."""
+        return f"{self.g.lang}.office.{name}"
 
     # -- resolution of one gazetteer hit ---------------------------------------------------
     def resolve_hit(self, h: Hit) -> tuple[str, str, str | None]:
         gaz = self.ctx.gaz
         if h.kind in (NAME, SHORT):
             i = next((a for a, _, x in self.spans if x is h), 0)
-            self._possessive = i > 0 and self.tokens[i - 1].low in ("su", "sus")
+            self._possessive = i > 0 and self.tokens[i - 1].low in self.g.possessives
             label = h.labels[0] if h.kind == NAME else self._disambiguate(h.labels)
             rec = gaz.get(label)
             if rec and rec.entity.type == "City" and rec.capital_of:
@@ -277,7 +273,7 @@ class SentenceMentions:
             if n in self.taken or t.kind != "W" or not t.is_upper or t.low not in heads:
                 n += 1
                 continue
-            end = _name_run(toks, n, limit=8)
+            end = _name_run(toks, n, self.g.name_particles, limit=8)
             while (
                 n > 1
                 and toks[n - 1].kind == "W"
@@ -302,7 +298,7 @@ class SentenceMentions:
         """ "el chino Xi Jinping", "el iraní Masud Pezeshkian": a nationality and a name."""
         toks = self.tokens
         for i, j, h in self.spans:
-            if h.kind != DEMONYM or i == 0 or toks[i - 1].low not in ("el", "la"):
+            if h.kind != DEMONYM or i == 0 or toks[i - 1].low not in self.g.slot_articles:
                 continue
             if any(n in self.taken for n in range(i - 1, j)):
                 continue
@@ -323,7 +319,7 @@ class SentenceMentions:
         for n, t in enumerate(toks):
             if t.kind != "C" or n + 2 >= len(toks) or (n + 1) in self.taken:
                 continue
-            end = _name_run(toks, n + 1, limit=4)
+            end = _name_run(toks, n + 1, self.g.name_particles, limit=4)
             if end - (n + 1) < 2 or any(k in self.taken for k in range(n + 1, end)):
                 continue
             if end < len(toks) and toks[end].kind not in ("C", "S") and toks[end].is_upper:
@@ -355,15 +351,15 @@ class SentenceMentions:
         """The person a predicate title belongs to: "Shoigu, quien fue ministro de Defensa",
         "Kim Jong Il, el padre de Kim, aún era el líder supremo"."""
         n = head - 1
-        while n >= 0 and self.tokens[n].low in ("ahora", "aun", "todavia", "tambien", "ya"):
+        while n >= 0 and self.tokens[n].low in self.g.copula_adverbs:
             n -= 1
-        if n < 0 or self.tokens[n].low not in COPULAS:
+        if n < 0 or self.tokens[n].low not in self.g.copulas:
             return None
         best = None
         for m in self.mentions:
             if m.j > n or self.ctx.registry[m.label].type != "Person":
                 continue
-            if m.i > 0 and self.tokens[m.i - 1].low in ("de", "del", "a", "al", "con"):
+            if m.i > 0 and self.tokens[m.i - 1].low in self.g.prepositions:
                 continue
             if best is None or m.i > best.i:
                 best = m
@@ -385,7 +381,7 @@ class SentenceMentions:
                 k += 1
                 continue
             start = k
-            if toks[k].low in DETERMINERS:
+            if toks[k].low in self.g.head_determiners:
                 k += 1
             while k < len(toks) and toks[k].low in adjectives:
                 k += 1
@@ -429,12 +425,12 @@ class SentenceMentions:
             person, end = self._person_at(n_name)
             if person is None and role is None and of is None:
                 return None
-            head = k - 1 if k > 0 and toks[k - 1].low in DETERMINERS else k
+            head = k - 1 if k > 0 and toks[k - 1].low in self.g.head_determiners else k
             predicate = False
             if person is None:
                 person = self._predicate_subject(head)
                 predicate = person is not None
-                definite = k > 0 and toks[k - 1].low in ("el", "la", "su")
+                definite = k > 0 and toks[k - 1].low in self.g.definite
                 if person is None and definite:
                     person = self._holder(role, of, leader)
                 end = n
@@ -456,13 +452,15 @@ class SentenceMentions:
                         of,
                         role or self._role_of(person, of),
                         k,
-                        "es.office.predicate" if predicate else "es.office.title",
+                        self._rule("predicate" if predicate else "title"),
                         self._predicate_at if predicate else -1,
                     )
                 )
             elif of is not None and was:
                 relation = "leader_of" if leader else "holds_position"
-                self.offices.append(Office(person, relation, of, role, k, "es.office.former_title"))
+                self.offices.append(
+                    Office(person, relation, of, role, k, self._rule("former_title"))
+                )
             if not predicate:
                 self.add(Mention(head, end, person, kind), replace=True)
             return end
@@ -484,8 +482,10 @@ class SentenceMentions:
             person, end = self._person_at(n, allow_new=True)
             if person is None or of is None:
                 return None
-            self.offices.append(Office(person, "holds_position", of, role, k, "es.office.noun_of"))
-            head = k - 1 if k > 0 and toks[k - 1].low in DETERMINERS else k
+            self.offices.append(
+                Office(person, "holds_position", of, role, k, self._rule("noun_of"))
+            )
+            head = k - 1 if k > 0 and toks[k - 1].low in self.g.head_determiners else k
             self.add(Mention(head, end, person, "title"), replace=True)
             return end
         for nouns, type_ in ((person_nouns, "Person"), (org_nouns, "Organization")):
@@ -495,9 +495,7 @@ class SentenceMentions:
                 n = k + len(phrase)
                 of, n = self._qualifier(n, allow_de_word=True)
                 while (
-                    n < len(toks)
-                    and toks[n].kind == "W"
-                    and toks[n].low in ("estatal", "privada", "privado", "iraní", "rusa", "ruso")
+                    n < len(toks) and toks[n].kind == "W" and toks[n].low in self.g.org_adjectives
                 ):
                     n += 1
                 if n < len(toks) and toks[n].kind == "C":
@@ -508,12 +506,12 @@ class SentenceMentions:
                         continue
                     if of is not None:
                         self.offices.append(self._known_office(person, of, k))
-                    head = k - 1 if k > 0 and toks[k - 1].low in DETERMINERS else k
+                    head = k - 1 if k > 0 and toks[k - 1].low in self.g.head_determiners else k
                     if phrase[0] in kinship:
                         head = n  # "su padre, Heydar Alíyev": the kinship is a relation, not a name
                     self.add(Mention(head, end, person, "title"), replace=True)
                     return end
-                end = _name_run(toks, n)
+                end = _name_run(toks, n, self.g.name_particles)
                 if end > n and not (n in self.by_start and self.by_start[n][0] >= end):
                     label = " ".join(t.text for t in toks[n:end])
                     self.add(
@@ -525,9 +523,9 @@ class SentenceMentions:
     def _skip_adjunct(self, n: int) -> int:
         """Past "ante la ONU ," between a title and its holder's name."""
         toks = self.tokens
-        if n < len(toks) and toks[n].low in ("ante", "en", "para"):
+        if n < len(toks) and toks[n].low in self.g.title_adjuncts:
             k = n + 1
-            if k < len(toks) and toks[k].low in ("el", "la", "los", "las"):
+            if k < len(toks) and toks[k].low in self.g.slot_articles:
                 k += 1
             if k in self.by_start:
                 k = self.by_start[k][0]
@@ -541,7 +539,7 @@ class SentenceMentions:
         if (
             allow_de_word
             and n + 1 < len(toks)
-            and toks[n].low == "de"
+            and toks[n].low in self.g.of_words
             and toks[n + 1].kind == "W"
             and not toks[n + 1].is_upper
             and (
@@ -554,9 +552,9 @@ class SentenceMentions:
         if n in self.by_start and self.by_start[n][1].kind == DEMONYM:
             j, h = self.by_start[n]
             return self.ctx.known(h.labels[0]), j
-        if n < len(toks) and toks[n].low in ("de", "del"):
+        if n < len(toks) and toks[n].low in self.g.of_words:
             m = n + 1
-            if m not in self.by_start and m < len(toks) and toks[m].low in ("la", "los", "las"):
+            if m not in self.by_start and m < len(toks) and toks[m].low in self.g.slot_articles:
                 m += 1
             if m in self.by_start and self.by_start[m][1].kind != DEMONYM:
                 j, h = self.by_start[m]
@@ -576,7 +574,7 @@ class SentenceMentions:
                 if rec and rec.entity.type == "Person":
                     return self.ctx.known(h.labels[0]), j
             return None, n
-        end = _name_run(toks, n)
+        end = _name_run(toks, n, self.g.name_particles)
         if end - n >= 1 and allow_new:
             if end - n == 1:
                 found = self.coref(toks[n])
@@ -629,8 +627,8 @@ class SentenceMentions:
         for p in self.ctx.gaz.positions_of(person, self.ctx.published):
             if p.of == of and p.holds_on(self.ctx.published):
                 rel = "leader_of" if p.role in leaders else "holds_position"
-                return Office(person, rel, of, p.role, k, "es.office.known_position")
-        return Office(person, "affiliated_with", of, None, k, "es.office.noun_demonym")
+                return Office(person, rel, of, p.role, k, self._rule("known_position"))
+        return Office(person, "affiliated_with", of, None, k, self._rule("noun_demonym"))
 
     def _office_of(self, person: str, role: str | None) -> str | None:
         for p in self.ctx.gaz.positions_of(person, self.ctx.published):
@@ -663,7 +661,11 @@ class SentenceMentions:
                 for phrase in collective:
                     s = i - len(phrase)
                     if s >= 0 and _match_at(toks, s, phrase):
-                        s2 = s - 1 if s > 0 and toks[s - 1].low in DETERMINERS | dets else s
+                        s2 = (
+                            s - 1
+                            if s > 0 and toks[s - 1].low in self.g.head_determiners | dets
+                            else s
+                        )
                         self.add(Mention(s2, j, self.ctx.known(h.labels[0]), "collective"))
                         break
                 else:
@@ -695,11 +697,15 @@ class SentenceMentions:
     def own_country(self) -> None:
         """ "su país", "su Gobierno": the country of the person just named, else the country
         most recently named ("Choe aseguró que su país permanecerá…")."""
+        from kg.extract.modality import find_phrase
+
         toks = self.tokens
-        for n in range(len(toks) - 1):
-            if toks[n].low not in ("su", "sus") or n in self.taken or (n + 1) in self.taken:
-                continue
-            if toks[n + 1].low not in ("pais", "gobierno", "nacion", "estado"):
+        phrases = {len(p): p for p in self.g.own_country}
+        for n in find_phrase(toks, 0, len(toks), self.g.own_country):
+            width = next(
+                (w for w, p in sorted(phrases.items(), reverse=True) if _match_at(toks, n, p)), 2
+            )
+            if any(k in self.taken for k in range(n, n + width)):
                 continue
             country = None
             people = [
@@ -714,7 +720,7 @@ class SentenceMentions:
                         country = prev
                         break
             if country is not None:
-                self.add(Mention(n, n + 2, self.ctx.known(country), "coref"))
+                self.add(Mention(n, n + width, self.ctx.known(country), "coref"))
 
     def government_of(self) -> None:
         """ "el Gobierno de Nicolás Maduro": the country that person governs."""
@@ -723,8 +729,8 @@ class SentenceMentions:
             k = m.i
             if (
                 k < 2
-                or toks[k - 1].low != "de"
-                or toks[k - 2].low not in ("gobierno", "regimen", "administracion")
+                or toks[k - 1].low not in self.g.of_words
+                or toks[k - 2].low not in self.g.government_of
             ):
                 continue
             if self.ctx.registry[m.label].type != "Person":
@@ -732,9 +738,8 @@ class SentenceMentions:
             country = self.ctx.affiliation.get(m.label)
             if country is None:
                 continue
-            start = k - 3 if k >= 3 and toks[k - 3].low in ("el", "al", "del") else k - 2
-            if toks[start].low in ("al", "del"):
-                start += 1  # keep the preposition outside the mention
+            # "el Gobierno de X": the article belongs to the mention; "al/del" stay outside it
+            start = k - 3 if k >= 3 and toks[k - 3].low in self.g.slot_articles else k - 2
             self.add(Mention(start, m.j, self.ctx.known(country), "coref"), replace=True)
 
     def corefs(self) -> None:
@@ -779,9 +784,9 @@ class SentenceMentions:
             while n + 1 < len(ms):
                 a, b = run[-1], ms[n + 1]
                 between = [t.low for t in self.tokens[a.j : b.i]]
-                if between and between[-1] in LIST_DETERMINERS:
+                if between and between[-1] in self.g.list_determiners:
                     between = between[:-1]  # "China y la India", "Irán y los Emiratos"
-                if between in (["y"], ["e"], [","], ["y", "sus"]) and not (
+                if self._joins(between) and not (
                     between == [","] and not self._list_continues(ms, n + 1)
                 ):
                     run.append(b)
@@ -795,13 +800,21 @@ class SentenceMentions:
             n += 1
         return out
 
+    def _joins(self, between: list[str]) -> bool:
+        """ "y", "e", "," or "y sus" between two actors of one list."""
+        if between == [","]:
+            return True
+        if not between or between[0] not in self.g.coordinators:
+            return False
+        return len(between) == 1 or (len(between) == 2 and between[1] in self.g.possessives)
+
     def _list_continues(self, ms: list[Mention], k: int) -> bool:
         """After "A , B" the list goes on only if it ends with "y|e C"."""
         while k + 1 < len(ms):
             between = [t.low for t in self.tokens[ms[k].j : ms[k + 1].i]]
-            if between and between[-1] in LIST_DETERMINERS:
+            if between and between[-1] in self.g.list_determiners:
                 between = between[:-1]
-            if between in (["y"], ["e"]):
+            if between and between != [","] and self._joins(between):
                 return True
             if between != [","]:
                 return False

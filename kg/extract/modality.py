@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from kg.extract.grammar import Grammar, load_grammar
 from kg.extract.langdata import check_words, load_lang_data
 from kg.extract.mentions import Mention
 from kg.extract.tokens import Token, fold
@@ -32,6 +33,7 @@ class Cues:
     denial_breaks: frozenset[str]
     denial_nouns: dict[str, frozenset[str]]
     accusation_nouns: frozenset[str]
+    grammar: Grammar
 
 
 def _phrases(data: dict[str, Any], key: str) -> tuple[Phrase, ...]:
@@ -65,6 +67,7 @@ def load_cues(lang: str) -> Cues:
             for rel, words in (d.get("denial_nouns") or {}).items()
         },
         accusation_nouns=_words(d, "accusation_nouns"),
+        grammar=load_grammar(lang),
     )
 
 
@@ -131,13 +134,16 @@ def _labels(m: Mention) -> list[str]:
     return [a.state or a.label for a in m.actors()]
 
 
-def _speakers(tokens: list[Token], mentions: list[Mention], verb: int, lo: int) -> list[str]:
+def _speakers(
+    tokens: list[Token], mentions: list[Mention], verb: int, lo: int, g: Grammar
+) -> list[str]:
     """The actor(s) a speech verb belongs to: the nearest actor before it, and the actor a
     "citando a X" apposition hangs from ("un informe de Bloomberg, citando al ministerio…")."""
     m = _actor_before(mentions, verb, lo)
     if m is None:
         return []
-    if _in_affiliation(tokens, m):
+    cited_first = {p[0] for p in g.cited_by}
+    if _in_affiliation(tokens, m, g):
         # "La analista Marta Quiroga, de la consultora Horizonte Global, cree…": the analyst
         person = _actor_before(mentions, m.i, lo)
         if person is not None:
@@ -145,9 +151,7 @@ def _speakers(tokens: list[Token], mentions: list[Mention], verb: int, lo: int) 
     out = _labels(m)
     # "un informe de Bloomberg, citando al ministerio…", "funcionarios citados por el diario…"
     window = tokens[max(lo, m.i - 4) : m.i]
-    cite = next(
-        (t for t in reversed(window) if t.low.startswith("citad") or t.low == "citando"), None
-    )
+    cite = next((t for t in reversed(window) if t.low in g.citing or t.low in cited_first), None)
     if cite is not None:
         k = tokens.index(cite, max(lo, m.i - 4))
         first = _actor_before(mentions, k, lo)
@@ -156,23 +160,17 @@ def _speakers(tokens: list[Token], mentions: list[Mention], verb: int, lo: int) 
     return out
 
 
-REPORT_NOUNS = frozenset(
-    "informe informes reporte comunicado estudio documento analisis nota articulo "
-    "declaracion encuesta".split()
-)
-
-
-def _in_affiliation(tokens: list[Token], m: Mention) -> bool:
+def _in_affiliation(tokens: list[Token], m: Mention, g: Grammar) -> bool:
     """Whether a mention is the "de la consultora X" of a person just named (not "un informe
     de Bloomberg", whose source is Bloomberg)."""
     k = m.i - 1
-    while k >= 0 and tokens[k].kind == "W" and tokens[k].low not in ("de", "del"):
+    while k >= 0 and tokens[k].kind == "W" and tokens[k].low not in g.of_words:
         if m.i - k > 3:
             return False
         k -= 1
-    if k < 1 or tokens[k].low not in ("de", "del"):
-        return False
-    return tokens[k - 1].kind == "C" and tokens[k - 1].low not in REPORT_NOUNS
+    if k < 1 or tokens[k].low not in g.of_words or tokens[k - 1].low in g.report_nouns:
+        return False  # "un informe de Bloomberg": Bloomberg is the source itself
+    return tokens[k - 1].kind == "C"
 
 
 def _sources(tokens: list[Token], mentions: list[Mention], cues: Cues) -> list[str]:
@@ -184,7 +182,7 @@ def _sources(tokens: list[Token], mentions: list[Mention], cues: Cues) -> list[s
                 out.extend(_labels(m))
                 # a chain: "según Reuters, citando a funcionarios estadounidenses"
                 nxt = [x for x in mentions if m.j < x.i <= m.j + 5]
-                if nxt and any(t.low == "citando" for t in tokens[m.j : nxt[0].i]):
+                if nxt and any(t.low in cues.grammar.citing for t in tokens[m.j : nxt[0].i]):
                     out.extend(_labels(nxt[0]))
                 break
     return out
@@ -229,7 +227,7 @@ def assess(
     for n in range(lo, start):
         t = tokens[n]
         if _verb_in(t, cues.claim_verbs) or _verb_in(t, cues.report_verbs):
-            who = _speakers(tokens, mentions, n, lo)
+            who = _speakers(tokens, mentions, n, lo, cues.grammar)
             if who:
                 h.attributed_to.extend(who)
                 claim = claim or _verb_in(t, cues.claim_verbs)
@@ -260,29 +258,35 @@ def assess(
         found = find_phrase(tokens, window_lo, i1, phrases)
         if name == "hypothetical":
             found = [
-                n for n in found if not (tokens[n].low == "si" and tokens[n].text.lower() == "sí")
+                n
+                for n in found
+                if not (
+                    tokens[n].low in {fold(w) for w in cues.grammar.conditional_if}
+                    and not cues.grammar.is_conditional(tokens[n].text)
+                )
             ]
         if found:
             h.modality = name
             h.cue = tokens[found[0]].text
             break
     else:
-        if _future(tokens, lo, i1):
+        if _future(tokens, lo, i1, cues.grammar):
             h.modality = "planned"  # "viajará en mayo a Madrid para reunirse con…"
     h.attributed_to = list(dict.fromkeys(h.attributed_to))
     h.denied_by = list(dict.fromkeys(h.denied_by))
     return h
 
 
-def _future(tokens: list[Token], i0: int, i1: int) -> bool:
+def _future(tokens: list[Token], i0: int, i1: int, g: Grammar) -> bool:
     """A verb in the future tense inside the match ("visitará", "enviarán")."""
     for t in tokens[i0:i1]:
         w = t.text.lower()
         if (
             t.kind == "W"
             and len(w) > 5
-            and w.endswith(("rá", "rán"))
-            and t.lemma.endswith(("ar", "er", "ir"))
+            and bool(g.future_endings)
+            and w.endswith(g.future_endings)
+            and t.lemma.endswith(g.verb_lemma_endings or ("",))
         ):
             return True
     return False

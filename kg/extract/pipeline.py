@@ -15,6 +15,7 @@ from typing import Any
 
 from kg.errors import DataError
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
+from kg.extract.grammar import Grammar, load_grammar
 from kg.extract.items import parse_items
 from kg.extract.langdata import load_lang_data
 from kg.extract.mentions import Context, Mention, Office, find_mentions
@@ -23,17 +24,6 @@ from kg.extract.rules import Rule, RuleSet, load_rules
 from kg.extract.timex import find_times
 from kg.extract.tokens import Token, tokenize
 from kg.model import Article, Item, Sentence
-
-DETERMINERS = frozenset("el la los las un una unos unas su sus este esta ese esa del".split())
-CLITICS = frozenset("se le les lo la los las nos me te".split())
-PREPOSITIONS = frozenset(
-    "a al ante bajo con contra de del desde durante en entre hacia hasta para por segun sin "
-    "sobre tras".split()
-)
-CLAUSE_BREAKS = frozenset("y e pero donde cuando mientras aunque sino".split())
-RELATIVE_STARTS = frozenset(
-    "quien quienes que cual cuales donde cuyo cuya cuyos cuyas cuando".split()
-)
 
 
 @dataclass
@@ -85,19 +75,20 @@ def _form(s: str) -> str:
     return s.replace("/", "∕").replace(" ", "_") or "_"
 
 
-def _locative(tokens: list[Token], m: Mention, places: set[str]) -> bool:
+def _locative(tokens: list[Token], m: Mention, places: set[str], g: Grammar) -> bool:
     if m.members or m.label not in places:
         return False
     k = m.i - 1
-    if k >= 0 and tokens[k].low in ("el", "la"):
+    if k >= 0 and tokens[k].low in g.slot_articles:
         k -= 1
-    return k >= 0 and tokens[k].low == "en"
+    return k >= 0 and tokens[k].low in g.locative
 
 
 def encode(
     tokens: list[Token],
     mentions: list[Mention],
     demonyms: list[tuple[int, int, str]],
+    g: Grammar,
     keep: set[int] | None = None,
     places: set[str] | None = None,
 ) -> Encoded:
@@ -115,7 +106,7 @@ def encode(
         if keep is not None and n not in keep:
             n += 1
             continue
-        if n in by_start and _locative(tokens, by_start[n], places):
+        if n in by_start and _locative(tokens, by_start[n], places, g):
             # "en Kazán", "en el Kremlin": a place where something happens, not an actor
             idx = len(actors)
             actors[idx] = by_start[n]
@@ -137,7 +128,7 @@ def encode(
         else:
             t = tokens[n]
             kind = t.kind
-            if kind == "W" and n > 0 and tokens[n - 1].low in DETERMINERS:
+            if kind == "W" and n > 0 and tokens[n - 1].low in g.determiners:
                 kind = "N"  # after a determiner a word is a noun ("el apoyo"), never a verb
             unit = f" {_form(t.low)}/{_form(t.lemma)}/{kind}"
             nxt = n + 1
@@ -149,7 +140,7 @@ def encode(
     return Encoded("".join(parts), positions, offsets, actors, dems)
 
 
-def reduced_view(tokens: list[Token], mentions: list[Mention]) -> set[int] | None:
+def reduced_view(tokens: list[Token], mentions: list[Mention], g: Grammar) -> set[int] | None:
     """Token indices left when relative clauses and appositions between commas are removed.
 
     "Shoigu, quien fue ministro de Defensa de Rusia hasta mayo, es ahora el secretario…"
@@ -163,11 +154,8 @@ def reduced_view(tokens: list[Token], mentions: list[Mention]) -> set[int] | Non
             continue
         first = tokens[a + 1].low
         after_actor = any(m.j == a for m in mentions)
-        if first in RELATIVE_STARTS or (
-            first in ("el", "la", "los", "las", "un", "una")
-            and a > 0
-            and tokens[a - 1].kind == "W"
-            and after_actor
+        if first in g.relative_starts or (
+            first in g.determiners and a > 0 and tokens[a - 1].kind == "W" and after_actor
         ):
             drop.update(range(a, b))
         elif (
@@ -193,9 +181,10 @@ class Extractor:
         self.rules: RuleSet = load_rules(lang)
         self.cues: Cues = load_cues(lang)
         self.lexicon: dict[str, Any] = load_lang_data(lang, "roles.yaml")
+        self.grammar: Grammar = load_grammar(lang)
 
     def run(self, article: Article) -> tuple[list[Raw], list[Denial], Context]:
-        ctx = Context(self.gaz, article.published, self.lexicon)
+        ctx = Context(self.gaz, article.published, self.lexicon, self.grammar)
         raws: list[Raw] = []
         denials: list[Denial] = []
         # Times are found over the whole text: "tres días después" counts from a date met before.
@@ -277,7 +266,8 @@ class Extractor:
                     continue
                 first, *others = [ctx.known(p) for p in rec.parties if self.gaz.get(p)]
                 for other in others:
-                    out.append(Raw(first, "at_war_with", other, Holding(), "es.war.named_event", s))
+                    rule = f"{self.lang}.war.named_event"
+                    out.append(Raw(first, "at_war_with", other, Holding(), rule, s))
         return out
 
     # -- rule matches -----------------------------------------------------------------------
@@ -290,7 +280,7 @@ class Extractor:
         times: list[Any],
         ctx: Context,
     ) -> list[Raw]:
-        cited = _cite_spans(tokens, mentions)
+        cited = _cite_spans(tokens, mentions, self.grammar)
         everything = {n for n in range(len(tokens)) if n not in cited}
         places = {
             m.label
@@ -299,11 +289,12 @@ class Extractor:
             and ctx.registry[m.label].type in ("City", "Country")
             or m.kind == "seat"
         }
-        views = [encode(tokens, mentions, demonyms, everything, places)]
-        keep = reduced_view(tokens, mentions)
+        g = self.grammar
+        views = [encode(tokens, mentions, demonyms, g, everything, places)]
+        keep = reduced_view(tokens, mentions, g)
         dropped: set[int] = set()
         if keep is not None:
-            views.append(encode(tokens, mentions, demonyms, keep - cited, places))
+            views.append(encode(tokens, mentions, demonyms, g, keep - cited, places))
             dropped = set(range(len(tokens))) - keep
         out: list[Raw] = []
         seen: set[tuple[str, str, str, str]] = set()
@@ -367,8 +358,10 @@ class Extractor:
             if rule.pattern.startswith("{SUBJ}") and sm.i > 0:
                 before = tokens[sm.i - 1].low
                 after = tokens[sm.j].low if sm.j < len(tokens) else ""
-                if before in PREPOSITIONS - rule.subject_after - {"a", "entre", "segun"} or (
-                    before == "a" and after in ("para", "y", ",") and "a" not in rule.subject_after
+                g = self.grammar
+                markers = g.object_markers - rule.subject_after
+                if before in g.prepositions - rule.subject_after - g.object_markers or (
+                    before in markers and (after in g.purpose | g.coordinators or after == ",")
                 ):
                     return []  # "viajará a Madrid para reunirse": Madrid is no subject
             kept = [p for p in enc.positions if p >= sm.j]  # what this view reads after it
@@ -379,21 +372,21 @@ class Extractor:
                 if kept
                 else sm.j
             )
-            if nxt < len(tokens) and tokens[nxt].low in CLAUSE_BREAKS and nxt < i1 - 1:
+            if nxt < len(tokens) and tokens[nxt].low in self.grammar.clause_breaks and nxt < i1 - 1:
                 return []  # "…en Israel, donde se reunió con…": the actor closes another phrase
             if groups.get("V") is not None:
                 verb = enc.token_at(m.start("V") + 1)
                 gap = [p for p in kept if p < verb]
-                if any(tokens[p].low in RELATIVE_STARTS for p in gap):
+                if any(tokens[p].low in self.grammar.relative_starts for p in gap):
                     return []  # "Moscú, a la que reprocha…": the verb has another subject
-                if any(tokens[p].low in ("y", "e") for p in gap):
+                if any(tokens[p].low in self.grammar.coordinators for p in gap):
                     return []  # "… que Venezuela «…» y acusó": the verb is coordinated
             subjects = list(sm.actors())
             subj_start = sm.i
         if groups.get("OBJ") is not None:
             om = enc.actors[int(groups["OBJ"])]
             if groups.get("V") is not None and _new_clause(
-                tokens, enc.token_at(m.start("V") + 1), om.i
+                tokens, enc.token_at(m.start("V") + 1), om.i, self.grammar
             ):
                 return []  # "condenó la ofensiva y pidió a Francia…": Francia belongs to "pidió"
             objects = list(om.actors())
@@ -412,19 +405,23 @@ class Extractor:
         if groups.get("ITEMS") is not None:
             a = enc.token_at(m.start("ITEMS") + 1)
             b = enc.token_at(m.end("ITEMS") - 1) + 1
-            items_text, cut = _trim_items(tokens, a, b)
+            items_text, cut = _trim_items(tokens, a, b, self.grammar)
             if m.end("ITEMS") == m.end():
                 i1 = max(min(i1, cut), i0 + 1)  # the match ends where its items end
             if rule.subject == "items_demonym":
                 subjects = _demonyms_in(enc, m, cut)[:1]
         if rule.subject == "topic" or coordinated:
-            topic = _topic(tokens, mentions, i0, ctx, rule.subject_types, first=coordinated)
+            topic = _topic(
+                tokens, mentions, i0, ctx, rule.subject_types, self.grammar, first=coordinated
+            )
             if topic is None:
                 return []
             subjects = [topic]
             subj_start = topic.i
         if rule.object == "topic":
-            found: Mention | str | None = _topic(tokens, mentions, i0, ctx, rule.object_types)
+            found: Mention | str | None = _topic(
+                tokens, mentions, i0, ctx, rule.object_types, self.grammar
+            )
             if found is None and rule.object_types == {"Person"}:
                 found = _last_person(ctx)  # "Su caída…: su padre, Hafez al Asad, gobernó…"
             if found is None:
@@ -517,19 +514,16 @@ class Extractor:
         return not (rule.object_types and ot not in rule.object_types)
 
 
-def _cite_spans(tokens: list[Token], mentions: list[Mention]) -> set[int]:
+def _cite_spans(tokens: list[Token], mentions: list[Mention], g: Grammar) -> set[int]:
     """Participial citations ("citados por el diario The Wall Street Journal"): left out of
     rule matching (attribution reads them from the tokens)."""
+    from kg.extract.modality import find_phrase
+
     out: set[int] = set()
-    for n, t in enumerate(tokens):
-        if (
-            t.low in ("citado", "citada", "citados", "citadas")
-            and n + 1 < len(tokens)
-            and tokens[n + 1].low == "por"
-        ):
-            after = [m for m in mentions if n + 1 < m.i <= n + 5]
-            if after:
-                out.update(range(n, after[0].j))
+    for n in find_phrase(tokens, 0, len(tokens), g.cited_by):
+        after = [m for m in mentions if n + 1 < m.i <= n + 5]
+        if after:
+            out.update(range(n, after[0].j))
     return out
 
 
@@ -554,31 +548,27 @@ def _demonyms_in(enc: Encoded, m: Any, cut: int) -> list[Mention | str]:
     return out
 
 
-ITEM_STOP = frozenset(
-    "que para por con a al contra desde durante según tras en sobre hacia como".split()
-)
-
-
-def _trim_items(tokens: list[Token], a: int, b: int) -> tuple[str, int]:
+def _trim_items(tokens: list[Token], a: int, b: int, g: Grammar) -> tuple[str, int]:
     """The items span up to the first word that starts another phrase (a verb participle,
     "para", "que"…): "misiles de largo alcance suministrados por" -> "misiles de largo alcance"."""
     end = a
     for n in range(a, b):
         t = tokens[n]
-        if t.kind in ("S",) or (n > a and (t.low in ITEM_STOP or t.kind == "C")):
+        if t.kind in ("S",) or (n > a and (t.low in g.item_stops or t.kind == "C")):
             break
         if (
             n > a
-            and t.low.endswith(("ados", "adas", "idos", "idas", "ado", "ido"))
+            and g.participle_endings
+            and t.low.endswith(g.participle_endings)
             and len(t.low) > 5
-            and t.lemma.endswith(("ar", "er", "ir"))
+            and _is_verb(t, g)
         ):
             break
-        if n > a and t.low in ("y", "e"):
+        if n > a and t.low in g.coordinators:
             k = n + 1
-            while k < b and tokens[k].low in CLITICS:
+            while k < b and tokens[k].low in g.clitics:
                 k += 1
-            if k < b and _is_verb(tokens[k]):
+            if k < b and _is_verb(tokens[k], g):
                 break  # "drones iraníes y calificó…", "… y se comprometió": another clause
         if n == a and t.kind == "Q":
             a += 1  # "«no ha entregado» misiles": the closing quote is not an item
@@ -590,21 +580,26 @@ def _trim_items(tokens: list[Token], a: int, b: int) -> tuple[str, int]:
     return _span_text(tokens, a, end), end
 
 
-def _new_clause(tokens: list[Token], a: int, b: int) -> bool:
-    """Whether "y/e" + a conjugated verb starts a new clause between tokens a and b."""
+def _new_clause(tokens: list[Token], a: int, b: int, g: Grammar) -> bool:
+    """Whether a coordinator + a conjugated verb starts a new clause between tokens a and b."""
     for n in range(a + 1, b):
-        if tokens[n].low in ("y", "e"):
+        if tokens[n].low in g.coordinators:
             k = n + 1
-            while k < b and tokens[k].low in CLITICS:
+            while k < b and tokens[k].low in g.clitics:
                 k += 1
-            if k < b and _is_verb(tokens[k]):
+            if k < b and _is_verb(tokens[k], g):
                 return True
     return False
 
 
-def _is_verb(t: Token) -> bool:
+def _is_verb(t: Token, g: Grammar) -> bool:
     """A conjugated verb, as far as its lemma tells: "calificó" -> "calificar"."""
-    return t.kind == "W" and t.low != t.lemma and t.lemma.endswith(("ar", "er", "ir"))
+    return (
+        t.kind == "W"
+        and bool(g.verb_lemma_endings)
+        and t.low != t.lemma
+        and t.lemma.endswith(g.verb_lemma_endings)
+    )
 
 
 def _span_text(tokens: list[Token], a: int, b: int) -> str:
@@ -621,6 +616,7 @@ def _topic(
     before: int,
     ctx: Context,
     types: frozenset[str],
+    g: Grammar,
     *,
     first: bool = False,
 ) -> Mention | None:
@@ -635,7 +631,7 @@ def _topic(
     for m in order:
         if m.i >= before or m.i < lo:
             continue
-        if m.i > 0 and tokens[m.i - 1].low in PREPOSITIONS:
+        if m.i > 0 and tokens[m.i - 1].low in g.prepositions:
             continue
         actor = m.actors()[0]
         entity = ctx.registry.get(actor.state or actor.label)
@@ -697,6 +693,8 @@ def _clause_times(
 
 
 def extract_raw(article: Article) -> tuple[list[Raw], list[Denial], Context]:
-    if article.lang not in ("es", "en"):
+    from kg.extract import languages
+
+    if article.lang not in languages():
         raise DataError(f"{article.source or article.id}: no rules for language {article.lang!r}")
     return Extractor(article.lang).run(article)

@@ -6,25 +6,29 @@ from datetime import date
 
 import pytest
 
+from kg.extract import languages
 from kg.extract.pipeline import extract_raw
 from kg.extract.rules import Example, Rule, load_rules
 from kg.read import read_text
 
+LANGS = languages()
 CASES = [
-    pytest.param(rule, ex, id=f"{rule.id}[{n}]")
-    for rule in load_rules("es").rules
+    pytest.param(lang, rule, ex, id=f"{rule.id}[{n}]")
+    for lang in LANGS
+    for rule in load_rules(lang).rules
     for n, ex in enumerate(rule.examples)
 ]
 
 
-def test_rules_every_rule_has_an_example() -> None:
-    missing = [r.id for r in load_rules("es").rules if not r.examples]
+@pytest.mark.parametrize("lang", LANGS)
+def test_rules_every_rule_has_an_example(lang: str) -> None:
+    missing = [r.id for r in load_rules(lang).rules if not r.examples]
     assert missing == []
 
 
-@pytest.mark.parametrize(("rule", "example"), CASES)
-def test_rules_example(rule: Rule, example: Example) -> None:
-    article = read_text(example.text, article_id="example", published=date(2024, 9, 13), lang="es")
+@pytest.mark.parametrize(("lang", "rule", "example"), CASES)
+def test_rules_example(lang: str, rule: Rule, example: Example) -> None:
+    article = read_text(example.text, article_id="example", published=date(2024, 9, 13), lang=lang)
     raws, _, _ = extract_raw(article)
     fired = [r for r in raws if r.rule == rule.id]
     if example.expect is None:
