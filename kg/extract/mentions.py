@@ -377,12 +377,15 @@ class SentenceMentions:
         toks = self.tokens
         k = 0
         while k < len(toks):
-            if k in self.taken:
-                k += 1
-                continue
             start = k
-            if toks[k].low in self.g.head_determiners:
-                k += 1
+            # "Russian President Vladimir Putin", "Russia's foreign minister": the country first
+            country, k = self._prequalifier(k, first)  # a name may include its article
+            if country is None and toks[k].low in self.g.head_determiners:
+                country, k = self._prequalifier(k + 1, first)
+            preset = (country, start) if country else None
+            if preset is None and start in self.taken:
+                k = start + 1
+                continue
             while k < len(toks) and toks[k].low in adjectives:
                 k += 1
             was = False
@@ -394,20 +397,42 @@ class SentenceMentions:
             if k >= len(toks) or not (was or toks[k].low in first):
                 k = start + 1
                 continue
-            found = self._title_at(k, table, was)
+            found = self._title_at(k, table, was, preset)
             if found is None:
-                found = self._noun_at(k, person_nouns, org_nouns)
-            if found is None or not self._title_start_ok(start, k):
+                found = self._noun_at(k, person_nouns, org_nouns, preset)
+            if found is None or preset is None and not self._title_start_ok(start, k):
                 k = start + 1
                 continue
             k = found
         return None
 
+    def _prequalifier(self, k: int, first: frozenset[str]) -> tuple[str | None, int]:
+        """A nationality or country right before a title: ("Russia", index of the title)."""
+        if k not in self.by_start:
+            return None, k
+        j, h = self.by_start[k]
+        if h.kind == DEMONYM:
+            country = h.labels[0]
+        else:
+            label, _, state = self.resolve_hit(h)
+            country = state or label
+        rec = self.ctx.gaz.get(country)
+        if rec is None or rec.entity.type not in ("Country", "Organization", "Bloc"):
+            return None, k
+        n = j + 1 if j < len(self.tokens) and self.tokens[j].low in ("'s", "’s") else j
+        if n < len(self.tokens) and self.tokens[n].low in first:
+            return self.ctx.known(country), n
+        return None, k
+
     def _title_start_ok(self, start: int, k: int) -> bool:
         return all(n not in self.taken for n in range(start, k))
 
     def _title_at(
-        self, k: int, table: list[tuple[tuple[str, ...], str | None, bool]], was: bool
+        self,
+        k: int,
+        table: list[tuple[tuple[str, ...], str | None, bool]],
+        was: bool,
+        preset: tuple[str, int] | None = None,
     ) -> int | None:
         toks = self.tokens
         for phrase, role, leader in table:
@@ -418,6 +443,7 @@ class SentenceMentions:
                 continue
             n = k + len(words)
             of, n = self._qualifier(n, allow_de_word=False)
+            of = of or (preset[0] if preset else None)
             if n < len(toks) and toks[n].kind == "C":
                 n_name = n + 1
             else:
@@ -426,6 +452,8 @@ class SentenceMentions:
             if person is None and role is None and of is None:
                 return None
             head = k - 1 if k > 0 and toks[k - 1].low in self.g.head_determiners else k
+            if preset:
+                head = preset[1]
             predicate = False
             if person is None:
                 person = self._predicate_subject(head)
@@ -467,7 +495,11 @@ class SentenceMentions:
         return None
 
     def _noun_at(
-        self, k: int, person_nouns: list[tuple[str, ...]], org_nouns: list[tuple[str, ...]]
+        self,
+        k: int,
+        person_nouns: list[tuple[str, ...]],
+        org_nouns: list[tuple[str, ...]],
+        preset: tuple[str, int] | None = None,
     ) -> int | None:
         toks = self.tokens
         kinship = {fold(w) for w in self.ctx.lexicon.get("kinship_nouns", [])}
@@ -476,6 +508,7 @@ class SentenceMentions:
                 continue
             n = k + len(phrase)
             of, n = self._qualifier(n, allow_de_word=False)
+            of = of or (preset[0] if preset else None)
             if n < len(toks) and toks[n].kind == "C":
                 n += 1
             n = self._skip_adjunct(n)
@@ -486,7 +519,7 @@ class SentenceMentions:
                 Office(person, "holds_position", of, role, k, self._rule("noun_of"))
             )
             head = k - 1 if k > 0 and toks[k - 1].low in self.g.head_determiners else k
-            self.add(Mention(head, end, person, "title"), replace=True)
+            self.add(Mention(preset[1] if preset else head, end, person, "title"), replace=True)
             return end
         for nouns, type_ in ((person_nouns, "Person"), (org_nouns, "Organization")):
             for phrase in nouns:
@@ -494,6 +527,7 @@ class SentenceMentions:
                     continue
                 n = k + len(phrase)
                 of, n = self._qualifier(n, allow_de_word=True)
+                of = of or (preset[0] if preset else None)
                 while (
                     n < len(toks) and toks[n].kind == "W" and toks[n].low in self.g.org_adjectives
                 ):
@@ -507,6 +541,8 @@ class SentenceMentions:
                     if of is not None:
                         self.offices.append(self._known_office(person, of, k))
                     head = k - 1 if k > 0 and toks[k - 1].low in self.g.head_determiners else k
+                    if preset:
+                        head = preset[1]
                     if phrase[0] in kinship:
                         head = n  # "su padre, Heydar Alíyev": the kinship is a relation, not a name
                     self.add(Mention(head, end, person, "title"), replace=True)

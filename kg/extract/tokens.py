@@ -11,7 +11,9 @@ import simplemma
 
 # Words, numbers with inner separators (11.000, 2,5), hyphenated names (Fath-360, Kim Jong-un),
 # and single punctuation marks.
-_TOKEN = re.compile(r"\w+(?:[-'’.,]\w+)*|[^\w\s]", re.UNICODE)
+# An apostrophe continues a word ("O'Brien") except for the possessive "'s" ("Russia's"), a
+# token of its own so that the name before it is a word of its own.
+_TOKEN = re.compile(r"['’]s\b|\w+(?:[-.,]\w+|['’](?!s\b)\w+)*|[^\w\s]", re.UNICODE)
 
 STRONG_PUNCT = frozenset(".;:?!…")
 QUOTES = frozenset('«»"“”‘’()[]—–')
@@ -58,6 +60,8 @@ def tokenize(text: str, offset: int = 0, lang: str = "es") -> list[Token]:
         ['Moscú', 'vetó', ',', '«', 'sí', '»', '.']
         >>> tokenize("han negado")[1].lemma in ("negar", "negado")
         True
+        >>> [t.text for t in tokenize("Russia's envoy met O'Brien.", lang="en")]
+        ['Russia', "'s", 'envoy', 'met', "O'Brien", '.']
     """
     out: list[Token] = []
     for m in _TOKEN.finditer(text):
