@@ -114,10 +114,10 @@ def test_curation_explain_describes_rules_made_in_code() -> None:
 
 
 def test_curation_every_rule_made_in_code_has_a_description() -> None:
-    # rules made in code are named "<lang>.office.<name>" (mentions.py: self._rule("name"))
+    # rules made in code are named "<lang>.office.<name>" (titles.py: self._rule("name"))
     # and "<lang>.war.named_event" (pipeline.py); their descriptions are keyed without <lang>
     root = resources.files("kg.extract")
-    code = (root / "mentions.py").read_text(encoding="utf-8")
+    code = (root / "titles.py").read_text(encoding="utf-8")
     ids = {f"office.{name}" for name in re.findall(r'_rule\(\s*"([a-z_]+)"', code)}
     ids |= {
         f"office.{name}"
