@@ -207,6 +207,12 @@ class SentenceMentions(TitleReader):
                         )
                         self.add(Mention(s2, j, self.ctx.known(h.labels[0]), "collective"))
                         break
+                    if match_at(toks, j, phrase):
+                        # "Russian forces", "North Korean troops": the noun after the demonym
+                        s2 = i - 1 if i > 0 and toks[i - 1].low in self.g.head_determiners else i
+                        e = j + len(phrase)
+                        self.add(Mention(s2, e, self.ctx.known(h.labels[0]), "collective"))
+                        break
                 else:
                     if i > 0 and toks[i - 1].low in dets:
                         self.add(Mention(i - 1, j, self.ctx.known(h.labels[0]), "collective"))
@@ -228,8 +234,10 @@ class SentenceMentions(TitleReader):
                 continue  # a surname inside another person's name: "Sean Mnangagwa"
             label, kind, state = self.resolve_hit(h)
             rec = self.ctx.gaz.get(label)
-            if rec and rec.country and not toks[i].is_upper and toks[i].low in forces:
-                # "las fuerzas rusas" acting: the state (ANNOTATION.md demonyms naming an actor)
+            common = [t for t in toks[i:j] if not t.is_upper and t.low in forces]
+            if rec and rec.country and common:
+                # "las fuerzas rusas", "Russian forces" acting: the state (ANNOTATION.md: demonyms
+                # naming an actor); "Armed Forces of Ukraine", a name, stays the body
                 label, kind = self.ctx.known(rec.country), "collective"
             self.add(Mention(i, j, label, kind, state))
 

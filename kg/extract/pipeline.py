@@ -266,6 +266,10 @@ class Extractor:
             if groups.get("V") is not None:
                 verb = enc.token_at(m.start("V") + 1)
                 gap = [p for p in kept if p < verb]
+                if gap and tokens[gap[0]].kind == "C":
+                    gap = gap[1:]
+                if gap and tokens[gap[0]].low in self.grammar.subject_relatives:
+                    gap = gap[1:]  # "Rusia, que durante la guerra vetó…": Rusia is the subject
                 if any(tokens[p].low in self.grammar.relative_starts for p in gap):
                     return []  # "Moscú, a la que reprocha…": the verb has another subject
                 if any(tokens[p].low in self.grammar.coordinators for p in gap):
