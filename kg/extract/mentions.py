@@ -333,6 +333,15 @@ class SentenceMentions(TitleReader):
                 between = [t.low for t in self.tokens[a.j : b.i]]
                 if between and between[-1] in self.g.list_determiners:
                     between = between[:-1]  # "China y la India", "Irán y los Emiratos"
+                if (
+                    len(between) >= 2
+                    and between[0] == ","
+                    and between[1] in self.g.coordinators
+                    and a.kind == b.kind == "title"
+                ):
+                    # "el ministro francés, Sébastien Lecornu, y su homólogo armenio, Suren
+                    # Papikián": the comma closes an apposition, not a clause
+                    between = between[1:]
                 if self._joins(between) and not (
                     between == [","] and not self._list_continues(ms, n + 1)
                 ):

@@ -316,7 +316,8 @@ class Extractor:
                 tokens, mentions, i0, ctx, rule.object_types, self.grammar
             )
             if found is None and rule.object_types == {"Person"}:
-                found = _last_person(ctx)  # "Su caída…: su padre, Hafez al Asad, gobernó…"
+                # "Su caída…: su padre, Hafez al Asad, gobernó…": the person named before
+                found = _last_person(ctx, {s if isinstance(s, str) else s.label for s in subjects})
             if found is None:
                 return []
             objects = [found]
@@ -440,11 +441,11 @@ def _topic(
     return None
 
 
-def _last_person(ctx: Context) -> str | None:
-    """The person most recently named in earlier sentences: whom a possessive refers to."""
+def _last_person(ctx: Context, besides: set[str]) -> str | None:
+    """The person most recently named (other than ``besides``): whom a possessive refers to."""
     for label in reversed(ctx.recent[-12:]):
         entity = ctx.registry.get(label)
-        if entity is not None and entity.type == "Person":
+        if entity is not None and entity.type == "Person" and label not in besides:
             return label
     return None
 

@@ -189,6 +189,7 @@ class TitleReader:
             n = k + len(words)
             of, n = self._qualifier(n, allow_de_word=False)
             of = of or (preset[0] if preset else None)
+            n = self._skip_portfolio(n)
             if n < len(toks) and toks[n].kind == "C":
                 n_name = n + 1
             else:
@@ -300,6 +301,20 @@ class TitleReader:
                     )
                     return end
         return None
+
+    def _skip_portfolio(self, n: int) -> int:
+        """Past a named portfolio after the nationality: "el ministro francés de las Fuerzas
+        Armadas, Sébastien Lecornu"."""
+        toks = self.tokens
+        if n >= len(toks) or toks[n].low not in self.g.of_words:
+            return n
+        k = n + 1
+        if k < len(toks) and toks[k].low in self.g.slot_articles:
+            k += 1
+        for m in self.mentions:
+            if m.i == k:
+                return m.j
+        return n
 
     def _skip_adjunct(self, n: int) -> int:
         """Past "ante la ONU ," between a title and its holder's name."""
