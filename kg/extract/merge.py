@@ -47,10 +47,13 @@ def merge(
     raws: Sequence[Raw], denials: Sequence[Denial], ctx: Context, article: Article
 ) -> list[Statement]:
     """Merge raw statements into one Statement per proposition, in article order."""
+    claimed = {_key(r)[:3] for r in raws if not r.holding.negated}
     for r in raws:
         h = r.holding
-        if h.negated and h.attributed_to:
-            # A speaker saying it did not happen denies it.
+        if h.negated and h.attributed_to and _key(r)[:3] in claimed:
+            # A speaker saying that what the article claims did not happen denies it
+            # ("su país «no ha entregado» misiles"); a speaker's own "no" to a plan stays a
+            # reported negation ("Germany said it had no plans to deploy soldiers").
             h.negated = False
             h.denied_by = list(dict.fromkeys([*h.denied_by, *h.attributed_to]))
             h.attributed_to = []

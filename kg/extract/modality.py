@@ -80,6 +80,7 @@ class Holding:
     attributed_to: list[str] = field(default_factory=list)
     denied_by: list[str] = field(default_factory=list)
     cue: str = ""
+    self_reported: bool = False  # "Germany said it had no plans to…": the subject speaks
 
 
 @cache
@@ -195,6 +196,7 @@ def assess(
     i1: int,
     subj_start: int,
     cues: Cues,
+    subj_end: int | None = None,
 ) -> Holding:
     """Modality, negation, attribution and denial of a match spanning tokens [i0, i1).
 
@@ -241,10 +243,21 @@ def assess(
             if after:
                 h.attributed_to.extend(_labels(after[0]))
                 claim = claim or _verb_in(t, cues.claim_verbs)
+    if subj_end is not None:
+        for n in range(subj_end, i1):
+            t = tokens[n]
+            speech = _verb_in(t, cues.claim_verbs) or _verb_in(t, cues.report_verbs)
+            starts = cues.grammar.reported_clause_starts
+            if speech and any(x.low in starts for x in tokens[n + 1 : min(n + 5, i1)]):
+                # "X said (on Tuesday) they had no plans…": X holds what follows; "X anunció
+                # sanciones" announces an act, which stays the article's own statement
+                h.self_reported = True
+                h.cue = h.cue or t.text
+                break
     sources = _sources(tokens, mentions, cues)
     h.attributed_to.extend(sources)
 
-    if h.attributed_to:
+    if h.attributed_to or h.self_reported:
         h.modality = "alleged" if claim else "reported"
     if find_phrase(tokens, lo, i1, cues.alleged):
         h.modality = "alleged"

@@ -323,7 +323,8 @@ class Extractor:
             objects = [found]
         if not subjects or not objects:
             return []
-        holding = assess(tokens, flat, i0, i1, subj_start, self.cues)
+        subj_end = enc.actors[int(groups["SUBJ"])].j if groups.get("SUBJ") is not None else None
+        holding = assess(tokens, flat, i0, i1, subj_start, self.cues, subj_end)
         if rule.presupposed:
             if holding.modality in ("speculative", "hypothetical", "planned"):
                 holding.modality = "reported" if holding.attributed_to else "asserted"
@@ -358,8 +359,11 @@ class Extractor:
                 h = Holding(
                     holding.modality,
                     holding.negated,
-                    [x for x in holding.attributed_to if x not in (sl,)]
-                    or list(holding.attributed_to),
+                    # "Germany, Poland, Spain and Italy said they had no plans…": each speaks
+                    # for itself
+                    [sl]
+                    if sl in holding.attributed_to or holding.self_reported
+                    else list(holding.attributed_to),
                     list(holding.denied_by),
                     holding.cue,
                 )
