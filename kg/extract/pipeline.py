@@ -346,7 +346,7 @@ class Extractor:
             )
         ):
             return []  # "entregó los documentos de adhesión": no transfer of goods
-        when = _clause_times(tokens, i0, i1, s, times)
+        when = _clause_times(tokens, i0, i1, s, times, rule.relation)
         out = []
         for subj in subjects:
             for obj in objects:
@@ -471,11 +471,24 @@ def _resolve(x: Mention | str, relation: str, side: str, ctx: Context) -> str:
     return x.label
 
 
+STATES = frozenset(
+    {"allied_with", "trades_with", "member_of", "leader_of", "holds_position", "affiliated_with",
+     "parent_of"}
+)  # fmt: skip
+"""Relations that are standing states, not events: they take only a time said right by them."""
+
+
 def _clause_times(
-    tokens: list[Token], i0: int, i1: int, s: Sentence, times: list[Any]
+    tokens: list[Token],
+    i0: int,
+    i1: int,
+    s: Sentence,
+    times: list[Any],
+    relation: str = "",
 ) -> list[str]:
     """Times of the comma-bounded stretch around the match, plus a leading adverbial
-    ("En febrero, Putin le regaló…")."""
+    ("En febrero, Putin le regaló…"); failing those, the clause's only time, if it has one
+    ("Rusia y China vetaron el viernes en el Consejo…, un proyecto…")."""
     lo = i0
     while lo > 0 and tokens[lo - 1].kind not in ("S", "C"):
         lo -= 1
@@ -491,6 +504,16 @@ def _clause_times(
         c = t.start + s.start
         if any(a <= c < b for a, b in spans):
             out.append(t.value)
+    if not out and relation not in STATES:
+        a, b = i0, i1
+        while a > 0 and tokens[a - 1].kind != "S":
+            a -= 1
+        while b < len(tokens) and tokens[b].kind != "S":
+            b += 1
+        lo_c, hi_c = tokens[a].start, tokens[b - 1].end if b > 0 else s.end
+        inside = {t.value for t in times if lo_c <= t.start + s.start < hi_c and not t.anchor}
+        if len(inside) == 1:
+            out = list(inside)
     return list(dict.fromkeys(out))
 
 
