@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from kg.extract.grammar import Grammar
 
 SLOTS = ("SUBJ", "OBJ", "PAIR", "SDEM", "ODEM", "ITEMS", "PLACE")
-ROLE_OPTIONS = {"subject": ("topic", "items_demonym", "speaker"), "object": ("topic",)}
+ROLE_OPTIONS = {"subject": ("topic", "items_demonym"), "object": ("topic",)}
 
 # One encoded token: " <form>/<lemma>/<tag>"; tags: W word, N noun (after a determiner),
 # D demonym, A actor, P place (an actor after "en"), C comma,
@@ -65,7 +65,7 @@ class Rule:
     # the same rule in a coordinated clause, whose subject is the clause's topic:
     # "Estados Unidos acusó … y anunció nuevas sanciones contra Iran Air"
     coordinated: re.Pattern[str] | None = None
-    subject: str | None = None  # "topic", "items_demonym", "speaker" when not in the pattern
+    subject: str | None = None  # "topic" or "items_demonym" when not in the pattern
     object: str | None = None
     modality: str | None = None  # forced modality ("planned" for "se comprometieron a …")
     presupposed: bool = False  # a noun phrase or participle: held true whatever the clause says
