@@ -37,7 +37,16 @@ def command(
     min_f1: float | None,
     min_modality: float | None,
 ) -> None:
-    """Score extraction against GOLD files (YAML, FORMATS.md §2): P, R, F1 and more."""
+    """Score extraction against GOLD files (YAML, FORMATS.md §2): P, R, F1 and more.
+
+    Files in a language with no rules are listed as skipped.  Exit 1 when a --min-* floor is
+    not met.
+
+    \b
+    Example:
+        kg eval ../shared/gold/seed-es.yaml --min-f1 0.85
+        kg eval ../shared/corpus/dev/*.yaml --by-relation --details
+    """
     from kg.eval import evaluate, render
 
     report = evaluate(gold)
