@@ -94,6 +94,7 @@ class SentenceMentions(TitleReader):
         """A generic short form ("el bloque", "sus aliados") is taken only when the article
         has already named one of its candidates, or the country it belongs to."""
         recent = set(self.ctx.recent[-6:])
+        recent |= {self.ctx.affiliation[x] for x in recent if x in self.ctx.affiliation}
         for label in labels:
             rec = self.ctx.gaz.get(label)
             if rec and rec.country and rec.country in recent:
