@@ -107,7 +107,8 @@ def merge(
 
 
 def _fold_visits(groups: dict[tuple[str, str, str, bool], list[Raw]], ctx: Context) -> None:
-    """A visit to a city and to its country by the same visitor is one visit: to the city."""
+    """A visit to a city and to its country, by the same visitor in the same sentences, is one
+    visit: to the city ("se reunió en Kazán…, en su primera visita a Rusia")."""
     for key in list(groups):
         subject, relation, place, negated = key
         if relation != "visits":
@@ -115,10 +116,28 @@ def _fold_visits(groups: dict[tuple[str, str, str, bool], list[Raw]], ctx: Conte
         rec = ctx.gaz.get(place)
         country = (rec.capital_of or rec.country) if rec and rec.entity.type == "City" else None
         other = (subject, relation, country, negated) if country else None
-        if other in groups and other != key:
-            groups[key] = sorted(
-                groups[key] + groups.pop(other), key=lambda r: (r.sentence.start, r.order)
-            )
+        cities = [
+            k
+            for k in groups
+            if k[:2] == (subject, relation)
+            and k[3] == negated
+            and _country_of(k[2], ctx) == country
+        ]
+        same_sentence = other in groups and {r.sentence.start for r in groups[other]} <= {
+            r.sentence.start for r in groups[key]
+        }
+        if other in groups and other != key and len(cities) == 1 and same_sentence:
+            moved = groups.pop(other)
+            for r in moved:
+                r.object = place  # the visit is to the city the article names
+            groups[key] = sorted(groups[key] + moved, key=lambda r: (r.sentence.start, r.order))
+
+
+def _country_of(label: str, ctx: Context) -> str | None:
+    rec = ctx.gaz.get(label)
+    if rec is None or rec.entity.type != "City":
+        return None
+    return rec.capital_of or rec.country
 
 
 def _denial_applies(d: Denial, r: Raw, modality: str) -> bool:
