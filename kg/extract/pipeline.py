@@ -346,7 +346,9 @@ class Extractor:
             )
         ):
             return []  # "entregó los documentos de adhesión": no transfer of goods
-        when = _clause_times(tokens, i0, i1, s, times, rule.relation)
+        # "mientras", "but": a time before them is another clause's; "y" may join one event
+        breakers = self.grammar.clause_breaks - self.grammar.coordinators
+        when = _clause_times(tokens, i0, i1, s, times, rule.relation, breakers)
         out = []
         for subj in subjects:
             for obj in objects:
@@ -485,10 +487,11 @@ def _clause_times(
     s: Sentence,
     times: list[Any],
     relation: str = "",
+    breakers: frozenset[str] = frozenset(),
 ) -> list[str]:
     """Times of the comma-bounded stretch around the match, plus a leading adverbial
-    ("En febrero, Putin le regaló…"); failing those, the clause's only time, if it has one
-    ("Rusia y China vetaron el viernes en el Consejo…, un proyecto…")."""
+    ("En febrero, Putin le regaló…"); failing those, the clause's only time not cut off by a
+    clause break ("Putin visitó Corea del Norte por segunda vez, siendo la primera en 2000")."""
     lo = i0
     while lo > 0 and tokens[lo - 1].kind not in ("S", "C"):
         lo -= 1
@@ -510,6 +513,11 @@ def _clause_times(
             a -= 1
         while b < len(tokens) and tokens[b].kind != "S":
             b += 1
+        # a time before the match counts only if no clause break stands between them ("Francia
+        # retiró sus tropas en diciembre, mientras Rusia envió instructores": not Rusia's)
+        breaks = [n for n in range(a, i0) if tokens[n].low in breakers]
+        if breaks:
+            a = breaks[-1] + 1
         lo_c, hi_c = tokens[a].start, tokens[b - 1].end if b > 0 else s.end
         inside = {t.value for t in times if lo_c <= t.start + s.start < hi_c and not t.anchor}
         if len(inside) == 1:
