@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any
 
 from kg.extract.gazetteer import Gazetteer, Hit
@@ -123,3 +124,42 @@ def name_run(tokens: list[Token], k: int, particles: frozenset[str], limit: int 
         else:
             break
     return n
+
+
+Phrase = tuple[str, ...]
+
+
+@cache
+def _by_first_word(phrases: tuple[Phrase, ...]) -> dict[str, tuple[Phrase, ...]]:
+    index: dict[str, list[Phrase]] = {}
+    for p in phrases:
+        index.setdefault(p[0], []).append(p)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def find_phrase(tokens: list[Token], lo: int, hi: int, phrases: tuple[Phrase, ...]) -> list[int]:
+    """Positions in [lo, hi) where one of ``phrases`` starts (on folded forms).
+
+    Examples:
+        >>> from kg.extract.tokens import tokenize
+        >>> find_phrase(tokenize("Se espera que no llegue."), 0, 5, (("se", "espera", "que"),))
+        [0]
+    """
+    index = _by_first_word(phrases)
+    out = []
+    for n in range(max(lo, 0), min(hi, len(tokens))):
+        for p in index.get(tokens[n].low, ()):
+            if n + len(p) <= len(tokens) and all(tokens[n + k].low == w for k, w in enumerate(p)):
+                out.append(n)
+                break
+    return out
+
+
+def clause_bounds(tokens: list[Token], i0: int, i1: int) -> tuple[int, int]:
+    lo = i0
+    while lo > 0 and tokens[lo - 1].kind != "S":
+        lo -= 1
+    hi = i1
+    while hi < len(tokens) and tokens[hi].kind != "S":
+        hi += 1
+    return lo, hi

@@ -11,6 +11,7 @@ from kg.extract.context import (
     Context,
     Mention,
     Office,
+    find_phrase,
     hit_spans,
     match_at,
     name_run,
@@ -245,8 +246,6 @@ class SentenceMentions(TitleReader):
     def own_country(self) -> None:
         """ "su país", "su Gobierno": the country of the person just named, else the country
         most recently named ("Choe aseguró que su país permanecerá…")."""
-        from kg.extract.modality import find_phrase
-
         toks = self.tokens
         phrases = {len(p): p for p in self.g.own_country}
         for n in find_phrase(toks, 0, len(toks), self.g.own_country):

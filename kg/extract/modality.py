@@ -10,12 +10,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from kg.extract.context import Phrase, clause_bounds, find_phrase
 from kg.extract.grammar import Grammar, load_grammar
 from kg.extract.langdata import check_words, load_lang_data
 from kg.extract.mentions import Mention
 from kg.extract.tokens import Token, fold
-
-Phrase = tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -81,42 +80,6 @@ class Holding:
     denied_by: list[str] = field(default_factory=list)
     cue: str = ""
     self_reported: bool = False  # "Germany said it had no plans to…": the subject speaks
-
-
-@cache
-def _by_first_word(phrases: tuple[Phrase, ...]) -> dict[str, tuple[Phrase, ...]]:
-    index: dict[str, list[Phrase]] = {}
-    for p in phrases:
-        index.setdefault(p[0], []).append(p)
-    return {k: tuple(v) for k, v in index.items()}
-
-
-def find_phrase(tokens: list[Token], lo: int, hi: int, phrases: tuple[Phrase, ...]) -> list[int]:
-    """Positions in [lo, hi) where one of ``phrases`` starts (on folded forms).
-
-    Examples:
-        >>> from kg.extract.tokens import tokenize
-        >>> find_phrase(tokenize("Se espera que no llegue."), 0, 5, (("se", "espera", "que"),))
-        [0]
-    """
-    index = _by_first_word(phrases)
-    out = []
-    for n in range(max(lo, 0), min(hi, len(tokens))):
-        for p in index.get(tokens[n].low, ()):
-            if n + len(p) <= len(tokens) and all(tokens[n + k].low == w for k, w in enumerate(p)):
-                out.append(n)
-                break
-    return out
-
-
-def clause_bounds(tokens: list[Token], i0: int, i1: int) -> tuple[int, int]:
-    lo = i0
-    while lo > 0 and tokens[lo - 1].kind != "S":
-        lo -= 1
-    hi = i1
-    while hi < len(tokens) and tokens[hi].kind != "S":
-        hi += 1
-    return lo, hi
 
 
 def _verb_in(tok: Token, verbs: frozenset[str]) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from kg.errors import DataError
+from kg.extract.context import clause_bounds
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.grammar import Grammar, load_grammar
 from kg.extract.items import parse_items
@@ -71,6 +72,13 @@ class Extractor:
         self.cues: Cues = load_cues(lang)
         self.lexicon: dict[str, Any] = load_lang_data(lang, "roles.yaml")
         self.grammar: Grammar = load_grammar(lang)
+        # each rule with its regex, and its coordinated-clause variant where it has one
+        self.regexes: list[tuple[Rule, re.Pattern[str], bool]] = [
+            (rule, rx, coord)
+            for rule in self.rules.rules
+            for rx, coord in ((rule.regex, False), (rule.coordinated, True))
+            if rx is not None
+        ]
 
     def run(self, article: Article) -> tuple[list[Raw], list[Denial], Context]:
         ctx = Context(self.gaz, article.published, self.lexicon, self.grammar)
@@ -190,7 +198,7 @@ class Extractor:
         flat = [a for m in mentions for a in m.actors()]
         words = {t.low for t in tokens} | {t.lemma for t in tokens}
         for enc in views:
-            for rule, regex, coord in self._regexes():
+            for rule, regex, coord in self.regexes:
                 if rule.required and rule.required.isdisjoint(words):
                     continue  # the rule's trigger words are not in the sentence
                 pos = 0
@@ -213,14 +221,6 @@ class Extractor:
                         if key not in seen:
                             seen.add(key)
                             out.append(raw)
-        return out
-
-    def _regexes(self) -> list[tuple[Rule, re.Pattern[str], bool]]:
-        out = []
-        for rule in self.rules.rules:
-            out.append((rule, rule.regex, False))
-            if rule.coordinated is not None:
-                out.append((rule, rule.coordinated, True))
         return out
 
     def _statements(
@@ -428,9 +428,7 @@ def _topic(
     inside a prepositional phrase ("Rusia desarrolla su cooperación con Irán"); with ``first``,
     the clause's first such actor, the subject a coordinated verb shares ("Maduro respondió que
     Venezuela … y acusó a la Casa Blanca")."""
-    lo = before
-    while lo > 0 and tokens[lo - 1].kind != "S":
-        lo -= 1
+    lo = clause_bounds(tokens, before, before)[0]
     order = sorted(mentions, key=lambda m: m.i if first else -m.i)
     for m in order:
         if m.i >= before or m.i < lo:
@@ -508,11 +506,7 @@ def _clause_times(
         if any(a <= c < b for a, b in spans):
             out.append(t.value)
     if not out and relation not in STATES:
-        a, b = i0, i1
-        while a > 0 and tokens[a - 1].kind != "S":
-            a -= 1
-        while b < len(tokens) and tokens[b].kind != "S":
-            b += 1
+        a, b = clause_bounds(tokens, i0, i1)
         # a time before the match counts only if no clause break stands between them ("Francia
         # retiró sus tropas en diciembre, mientras Rusia envió instructores": not Rusia's)
         breaks = [n for n in range(a, i0) if tokens[n].low in breakers]

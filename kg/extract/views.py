@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from kg.extract.context import find_phrase
 from kg.extract.grammar import Grammar
 from kg.extract.mentions import Mention
 from kg.extract.tokens import Token
@@ -136,8 +137,6 @@ def reduced_view(tokens: list[Token], mentions: list[Mention], g: Grammar) -> se
 def cite_spans(tokens: list[Token], mentions: list[Mention], g: Grammar) -> set[int]:
     """Participial citations ("citados por el diario The Wall Street Journal"): left out of
     rule matching (attribution reads them from the tokens)."""
-    from kg.extract.modality import find_phrase
-
     out: set[int] = set()
     for n in find_phrase(tokens, 0, len(tokens), g.cited_by):
         after = [m for m in mentions if n + 1 < m.i <= n + 5]
