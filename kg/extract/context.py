@@ -56,6 +56,9 @@ class Context:
     surnames: dict[str, list[str]] = field(default_factory=dict)
     recent: list[str] = field(default_factory=list)  # labels of recent mentions, newest last
     affiliation: dict[str, str] = field(default_factory=dict)  # person -> country of office
+    # (subject, relation, object) of what earlier sentences said, oldest first: who "recibió
+    # misiles" received them from
+    said: list[tuple[str, str, str]] = field(default_factory=list)
 
     def register(self, entity: Entity) -> str:
         if entity.label not in self.registry:

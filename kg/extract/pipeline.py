@@ -23,7 +23,7 @@ from kg.extract.mentions import Context, Mention, Office, find_mentions
 from kg.extract.modality import Cues, Holding, assess, load_cues, sentence_denials
 from kg.extract.rules import Rule, RuleSet, load_rules
 from kg.extract.timex import find_times
-from kg.extract.tokens import Token, tokenize
+from kg.extract.tokens import Token, fold, tokenize
 from kg.extract.views import (
     Encoded,
     cite_spans,
@@ -98,6 +98,7 @@ class Extractor:
             raws.extend(self._offices(offices, tokens, s, times, ctx))
             raws.extend(self._matches(tokens, mentions, demonyms, s, times, ctx))
             raws.extend(self._wars(mentions, s, ctx))
+            ctx.said.extend((r.subject, r.relation, r.object) for r in raws[len(ctx.said) :])
             for deniers, rel in sentence_denials(tokens, mentions, self.cues):
                 denials.append(Denial(deniers, rel, s))
         for n, r in enumerate(raws):
@@ -321,6 +322,22 @@ class Extractor:
             if found is None:
                 return []
             objects = [found]
+        if rule.subject == "antecedent":
+            # "Moscú recibió 200 misiles": from whom an earlier sentence said; not "recibió a
+            # una delegación" (a guest) nor when the clause names another actor
+            clause_end = clause_bounds(tokens, i0, i1)[1]
+            obj_end = enc.actors[int(groups["OBJ"])].j if groups.get("OBJ") is not None else i1
+            if (
+                groups.get("ITEMS") is None
+                or tokens[enc.token_at(m.start("ITEMS") + 1)].low in self.grammar.object_markers
+                or any(obj_end <= x.i < clause_end for x in mentions)
+            ):
+                return []
+            subjects = [_ANTECEDENT]
+        if rule.implied_object and not objects:
+            implied = ctx.gaz.entity(rule.implied_object).label
+            if implied in ctx.registry:  # named in the article so far
+                objects = [implied]
         if not subjects or not objects:
             return []
         subj_end = enc.actors[int(groups["SUBJ"])].j if groups.get("SUBJ") is not None else None
@@ -346,14 +363,22 @@ class Extractor:
             )
         ):
             return []  # "entregó los documentos de adhesión": no transfer of goods
+        relation = rule.relation
+        if relation == "supplies" and self._sale_of_commodities(items, tokens[i0:i1]):
+            relation = "trades_with"  # "vende su crudo a China": commerce, not a supply
         # "mientras", "but": a time before them is another clause's; "y" may join one event
         breakers = self.grammar.clause_breaks - self.grammar.coordinators
         when = _clause_times(tokens, i0, i1, s, times, rule.relation, breakers)
         out = []
         for subj in subjects:
             for obj in objects:
-                sl = _resolve(subj, rule.relation, "subject", ctx)
                 ol = _resolve(obj, rule.relation, "object", ctx)
+                if subj == _ANTECEDENT:
+                    found_subj = _antecedent(ctx, rule.relation, ol)
+                    if found_subj is None:
+                        continue
+                    subj = found_subj
+                sl = _resolve(subj, rule.relation, "subject", ctx)
                 if sl == ol or not self._types_ok(rule, sl, ol, ctx):
                     continue
                 if rule.relation == "visits" and self._at_home(sl, ol, ctx):
@@ -372,7 +397,7 @@ class Extractor:
                 out.append(
                     Raw(
                         sl,
-                        rule.relation,
+                        relation,
                         ol,
                         h,
                         rule.id,
@@ -383,6 +408,15 @@ class Extractor:
                     )
                 )
         return out
+
+    def _sale_of_commodities(self, items: list[Item], span: list[Token]) -> bool:
+        """Whether a transfer is a sale (a sale word in the match) of commodities only."""
+        goods, sale = self.rules.trade_goods, self.rules.sale_words
+        return (
+            bool(items)
+            and any(t.lemma in sale or t.low in sale for t in span)
+            and all(any(fold(w) in goods for w in i.label.split()) for i in items)
+        )
 
     def _at_home(self, subj: str, place: str, ctx: Context) -> bool:
         rec = self.gaz.get(place)
@@ -443,6 +477,16 @@ def _topic(
             continue
         return actor
     return None
+
+
+_ANTECEDENT = "\0antecedent"  # a subject still to be found among earlier statements
+
+
+def _antecedent(ctx: Context, relation: str, obj: str, window: int = 40) -> str | None:
+    """The one subject recent statements give ``relation`` towards ``obj``; None when there is
+    none or more than one (then the text does not say which)."""
+    found = {s for s, r, o in ctx.said[-window:] if r == relation and o == obj}
+    return found.pop() if len(found) == 1 else None
 
 
 def _last_person(ctx: Context, besides: set[str]) -> str | None:

@@ -36,7 +36,9 @@ if TYPE_CHECKING:
     from kg.extract.grammar import Grammar
 
 SLOTS = ("SUBJ", "OBJ", "PAIR", "SDEM", "ODEM", "ITEMS", "PLACE")
-ROLE_OPTIONS = {"subject": ("topic", "items_demonym"), "object": ("topic",)}
+# "antecedent": the subject an earlier sentence gave the same relation and object ("Moscú
+# recibió 200 misiles" after "Irán entregó misiles a Rusia")
+ROLE_OPTIONS = {"subject": ("topic", "items_demonym", "antecedent"), "object": ("topic",)}
 
 # One encoded token: " <form>/<lemma>/<tag>"; tags: W word, N noun (after a determiner),
 # D demonym, A actor, P place (an actor after "en"), C comma,
@@ -67,6 +69,9 @@ class Rule:
     coordinated: re.Pattern[str] | None = None
     subject: str | None = None  # "topic" or "items_demonym" when not in the pattern
     object: str | None = None
+    # the object the text leaves implied, a gazetteer label: taken only when the article has
+    # already named it ("…el Consejo de Seguridad…; Rusia vetó la resolución")
+    implied_object: str | None = None
     modality: str | None = None  # forced modality ("planned" for "se comprometieron a …")
     presupposed: bool = False  # a noun phrase or participle: held true whatever the clause says
     negated: bool = False
@@ -83,6 +88,9 @@ class RuleSet:
     classes: dict[str, frozenset[str]]
     rules: tuple[Rule, ...]
     not_goods: frozenset[str] = frozenset()
+    # commodities: selling them is trade ("vende su crudo a China"), not a supply of arms or aid
+    trade_goods: frozenset[str] = frozenset()
+    sale_words: frozenset[str] = frozenset()  # folded lemmas that make a transfer a sale
 
 
 def _alt(words: list[str]) -> str:
@@ -277,9 +285,13 @@ def parse_rules(data: Any, name: str, lang: str) -> RuleSet:
             raise DataError(f"{where}: subject must be one of {ROLE_OPTIONS['subject']}")
         if not ({"SUBJ", "PAIR", "SDEM"} & has or subj):
             raise DataError(f"{where}: pattern has no {{SUBJ}}/{{PAIR}}/{{SDEM}} and no subject:")
-        if not ({"OBJ", "PAIR", "ODEM", "PLACE"} & has or obj):
+        implied = raw.get("implied_object")
+        if implied is not None and (not isinstance(implied, str) or obj is not None):
+            raise DataError(f"{where}: implied_object must be one label, without object:")
+        if not ({"OBJ", "PAIR", "ODEM", "PLACE"} & has or obj or implied):
             raise DataError(
-                f"{where}: pattern has no {{OBJ}}/{{PAIR}}/{{ODEM}}/{{PLACE}} and no object:"
+                f"{where}: pattern has no {{OBJ}}/{{PAIR}}/{{ODEM}}/{{PLACE}}, "
+                "no object: and no implied_object:"
             )
         types = {}
         for key in ("subject_types", "object_types"):
@@ -300,6 +312,7 @@ def parse_rules(data: Any, name: str, lang: str) -> RuleSet:
                 coordinated=coordinated,
                 subject=subj,
                 object=obj,
+                implied_object=implied,
                 modality=mod,
                 presupposed=bool(raw.get("presupposed", False)),
                 negated=bool(raw.get("negated", False)),
@@ -311,7 +324,14 @@ def parse_rules(data: Any, name: str, lang: str) -> RuleSet:
             )
         )
     not_goods = frozenset(str(w).lower() for w in data.get("not_goods") or [])
-    return RuleSet(lang=lang, classes=classes, rules=tuple(rules), not_goods=not_goods)
+    return RuleSet(
+        lang=lang,
+        classes=classes,
+        rules=tuple(rules),
+        not_goods=not_goods,
+        trade_goods=frozenset(fold(str(w)) for w in data.get("trade_goods") or []),
+        sale_words=frozenset(fold(str(w)) for w in data.get("sale_words") or []),
+    )
 
 
 @cache

@@ -38,6 +38,14 @@ def _rules(**rule: Any) -> dict[str, Any]:
             id="duplicate",
         ),
         pytest.param({"classes": {}}, "needs a top-level 'rules' list", id="no-rules"),
+        pytest.param(
+            _rules(pattern="{SUBJ} enviar", implied_object="UN", object="topic"),
+            "implied_object must be one label, without object:",
+            id="implied-and-object",
+        ),
+        pytest.param(
+            _rules(pattern="{SUBJ} enviar"), "no object: and no implied_object:", id="no-object"
+        ),
     ],
 )
 def test_rules_load_refuses_invalid_rules(data: dict[str, Any], message: str) -> None:
@@ -68,3 +76,19 @@ def test_rules_load_refuses_a_phrase_in_a_word_class() -> None:
         DataError, match="relations.yaml: classes: V: 'hacer llegar' is not one word"
     ):
         parse_rules(data, "relations.yaml", "es")
+
+
+def test_rules_load_implied_objects_are_gazetteer_labels() -> None:
+    from kg.extract.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    implied = [r for lang in ("es", "en") for r in load_rules(lang).rules if r.implied_object]
+    assert implied, "no rule leaves its object implied"
+    for rule in implied:
+        assert rule.implied_object in gaz.records, rule.id
+
+
+def test_rules_load_trade_goods_and_sale_words_are_folded() -> None:
+    rules = load_rules("es")
+    assert {"petroleo", "crudo", "oil"} <= rules.trade_goods
+    assert {"vender", "exportaciones"} <= rules.sale_words
