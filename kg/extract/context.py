@@ -59,6 +59,9 @@ class Context:
     # (subject, relation, object) of what earlier sentences said, oldest first: who "recibió
     # misiles" received them from
     said: list[tuple[str, str, str]] = field(default_factory=list)
+    # role -> the person the article last gave it with a name ("el secretario general de la
+    # OTAN, Mark Rutte"): whom a bare "el secretario general" refers to later
+    roles: dict[str, str] = field(default_factory=dict)
 
     def register(self, entity: Entity) -> str:
         if entity.label not in self.registry:
@@ -166,3 +169,13 @@ def clause_bounds(tokens: list[Token], i0: int, i1: int) -> tuple[int, int]:
     while hi < len(tokens) and tokens[hi].kind != "S":
         hi += 1
     return lo, hi
+
+
+def is_verb(t: Token, g: Grammar) -> bool:
+    """A conjugated verb, as far as its lemma tells: "calificó" -> "calificar"."""
+    return (
+        t.kind == "W"
+        and bool(g.verb_lemma_endings)
+        and t.low != t.lemma
+        and t.lemma.endswith(g.verb_lemma_endings)
+    )

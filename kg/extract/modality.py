@@ -33,6 +33,13 @@ class Cues:
     denial_nouns: dict[str, frozenset[str]]
     accusation_nouns: frozenset[str]
     grammar: Grammar
+    # verbs a denial can be about, as "niega haber suministrado armas": relation -> lemmas
+    denial_acts: dict[str, frozenset[str]] = field(default_factory=dict)
+    # "algo que X niega": the denial is of what the sentence just said
+    denial_antecedents: frozenset[str] = frozenset()
+    # claim verbs that, with a noun phrase as object, hold it as a fact ("denunció la
+    # cooperación militar de Rusia con Irán")
+    condemn_verbs: frozenset[str] = frozenset()
 
 
 def _phrases(data: dict[str, Any], key: str) -> tuple[Phrase, ...]:
@@ -67,6 +74,12 @@ def load_cues(lang: str) -> Cues:
         },
         accusation_nouns=_words(d, "accusation_nouns"),
         grammar=load_grammar(lang),
+        denial_acts={
+            str(rel): frozenset(fold(str(w)) for w in words)
+            for rel, words in (d.get("denial_acts") or {}).items()
+        },
+        denial_antecedents=_words(d, "denial_antecedents"),
+        condemn_verbs=_words(d, "condemn_verbs"),
     )
 
 
@@ -195,7 +208,12 @@ def assess(
             who = _speakers(tokens, mentions, n, lo, cues.grammar)
             if who:
                 h.attributed_to.extend(who)
-                claim = claim or _verb_in(t, cues.claim_verbs)
+                # "denunció la cooperación de Rusia con Irán" holds it as a fact; "denunció
+                # que Rusia coopera…" makes a claim
+                condemns = _verb_in(t, cues.condemn_verbs) and not any(
+                    x.low in cues.grammar.reported_clause_starts for x in tokens[n + 1 : i0]
+                )
+                claim = claim or (_verb_in(t, cues.claim_verbs) and not condemns)
                 h.cue = t.text
     for n in range(i1, hi - 1):
         t = tokens[n]
@@ -283,13 +301,29 @@ def sentence_denials(
         m = _actor_before(mentions, n, clause_bounds(tokens, n, n + 1)[0])
         if m is None:
             continue
+        if _denies_antecedent(tokens, m.i, cues):
+            out.append((_labels(m), None))  # "algo que el Gobierno camboyano niega"
+            continue
         for k in range(n + 1, min(n + 6, len(tokens))):
             w = tokens[k].low
             if w in cues.accusation_nouns:
                 out.append((_labels(m), None))
                 break
             rel = next((r for r, ws in cues.denial_nouns.items() if w in ws), None)
+            rel = rel or next(  # "niega haber suministrado armas"
+                (r for r, ws in cues.denial_acts.items() if _verb_in(tokens[k], ws)), None
+            )
             if rel:
                 out.append((_labels(m), rel))
                 break
     return out
+
+
+def _denies_antecedent(tokens: list[Token], at: int, cues: Cues) -> bool:
+    """Whether the denier is the subject of a relative clause on "algo", "lo", "extremo"…:
+    "…, algo que el Gobierno camboyano niega" denies what the sentence said before."""
+    rel = cues.grammar.subject_relatives
+    for k in range(max(at - 3, 1), at):
+        if tokens[k].low in rel and tokens[k - 1].low in cues.denial_antecedents:
+            return True
+    return False

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from kg.extract.context import Context, Mention, Office, match_at, name_run
+from kg.extract.context import Context, Mention, Office, is_verb, match_at, name_run
 from kg.extract.gazetteer import DEMONYM, NAME, Hit
 from kg.extract.grammar import Grammar
 from kg.extract.tokens import Token, fold
@@ -207,12 +207,24 @@ class TitleReader:
                 definite = k > 0 and toks[k - 1].low in self.g.definite
                 if person is None and definite:
                     person = self._holder(role, of, leader)
+                if (
+                    person is None
+                    and definite
+                    and of is None
+                    and role is not None
+                    and n < len(toks)
+                    and is_verb(toks[n], self.g)
+                ):
+                    # "El secretario general denunció…": the one the article titled so before
+                    person = self.ctx.roles.get(role)
                 end = n
                 if person is None:
                     return None
                 kind = "coref"
             else:
                 kind = "title"
+                if role is not None and not was:
+                    self.ctx.roles[role] = person
             if of is None:
                 of = self._office_of(person, role)
             if of is not None and not was:

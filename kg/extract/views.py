@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from kg.extract.context import find_phrase
+from kg.extract.context import find_phrase, is_verb
 from kg.extract.grammar import Grammar
 from kg.extract.mentions import Mention
 from kg.extract.tokens import Token
@@ -208,16 +208,6 @@ def new_clause(tokens: list[Token], a: int, b: int, g: Grammar) -> bool:
             if k < b and is_verb(tokens[k], g):
                 return True
     return False
-
-
-def is_verb(t: Token, g: Grammar) -> bool:
-    """A conjugated verb, as far as its lemma tells: "calificó" -> "calificar"."""
-    return (
-        t.kind == "W"
-        and bool(g.verb_lemma_endings)
-        and t.low != t.lemma
-        and t.lemma.endswith(g.verb_lemma_endings)
-    )
 
 
 def span_text(tokens: list[Token], a: int, b: int) -> str:
