@@ -15,6 +15,7 @@ from typing import Any
 
 from kg.errors import DataError
 from kg.extract.context import clause_bounds
+from kg.extract.event_times import lend_times, load_event_anaphora, referred_relations
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.grammar import Grammar, load_grammar
 from kg.extract.items import parse_items
@@ -72,6 +73,7 @@ class Extractor:
         self.cues: Cues = load_cues(lang)
         self.lexicon: dict[str, Any] = load_lang_data(lang, "roles.yaml")
         self.grammar: Grammar = load_grammar(lang)
+        self.anaphora = load_event_anaphora(lang)
         # each rule with its regex, and its coordinated-clause variant where it has one
         self.regexes: list[tuple[Rule, re.Pattern[str], bool]] = [
             (rule, rx, coord)
@@ -86,8 +88,10 @@ class Extractor:
         denials: list[Denial] = []
         # Times are found over the whole text: "tres días después" counts from a date met before.
         all_times = find_times(article.text, article.published, self.lang)
+        referred: dict[int, frozenset[str]] = {}  # sentence index -> events it refers back to
         for s in article.sentences:
             tokens = tokenize(s.text, s.start, self.lang)
+            referred[len(referred)] = referred_relations(tokens, self.anaphora)
             hits = self.gaz.find(s.text)
             mentions, offices, demonyms = find_mentions(ctx, tokens, hits, s.start)
             times = [
@@ -103,6 +107,8 @@ class Extractor:
                 denials.append(Denial(deniers, rel, s))
         for n, r in enumerate(raws):
             r.order = n
+        index = {s.start: n for n, s in enumerate(article.sentences)}
+        lend_times(raws, index, referred, STATES, lambda label: self._home(label, ctx))
         return raws, denials, ctx
 
     # -- offices from titles ----------------------------------------------------------------
@@ -417,6 +423,13 @@ class Extractor:
             and any(t.lemma in sale or t.low in sale for t in span)
             and all(any(fold(w) in goods for w in i.label.split()) for i in items)
         )
+
+    def _home(self, label: str, ctx: Context) -> str:
+        """The country a person (by office) or a city stands for; else the label itself."""
+        rec = self.gaz.get(label)
+        if rec is not None and rec.entity.type == "City":
+            return rec.capital_of or rec.country or label
+        return ctx.affiliation.get(label, label)
 
     def _at_home(self, subj: str, place: str, ctx: Context) -> bool:
         rec = self.gaz.get(place)

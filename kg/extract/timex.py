@@ -373,10 +373,13 @@ def _resolve(kind: str, m: re.Match[str], ctx: _Context) -> str | None:
     if kind == "shift":
         return _resolve_shift(m, ctx)
     if kind == "anchored":
+        shift = _lookup(ctx.lex, "anchored", _group(m, "anch") or "")
+        if shift == "same":
+            return ctx.last()  # "acusó entonces a Pekín": the time just mentioned, as precise
         last = ctx.last("day")
         if last is None:
             return None
-        days = int(_lookup(ctx.lex, "anchored", _group(m, "anch") or ""))
+        days = int(shift)
         return (date.fromisoformat(last) + timedelta(days=days)).isoformat()
     if pub is None:
         return None
@@ -432,8 +435,8 @@ def _acceptable(kind: str, m: re.Match[str], text: str, lex: TimeLexicon) -> boo
     durations = lex.lists.get("durations", frozenset())
     if kind == "shift" and _has_phrase(_words_before(text, m.start(), 2), durations):
         return False  # "durante casi cuatro décadas antes de …" is a duration, not a date
-    if kind == "relative":
-        rel = fold(re.sub(r"\s+", " ", groups.get("rel") or ""))
+    if kind in ("relative", "anchored"):
+        rel = fold(re.sub(r"\s+", " ", groups.get("rel") or groups.get("anch") or ""))
         blocked_after = [_norm(str(w)) for w in _lookup(lex, "relative_blocked_after", rel) or []]
         if not groups.get("prep") and _has_phrase(_words_before(text, m.start(), 1), blocked_after):
             return False

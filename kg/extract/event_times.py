@@ -1,0 +1,94 @@
+"""Times lent by an event the text refers back to: "Francia y Armenia firmaron el martes un
+contrato … El acuerdo fue rubricado por …" dates the signing on that Tuesday.
+
+The nouns that refer back to an event, the relations each can stand for and the determiners that
+make them refer back are data (``event_anaphora`` in ``lang/<xx>/time.yaml``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from kg.errors import DataError
+from kg.extract.langdata import load_lang_data
+from kg.extract.tokens import fold
+from kg.model import SYMMETRIC
+
+if TYPE_CHECKING:
+    from kg.extract.pipeline import Raw
+    from kg.extract.tokens import Token
+
+WINDOW = 3  # sentences back where the event referred to may be
+
+
+@dataclass(frozen=True)
+class EventAnaphora:
+    determiners: frozenset[str]
+    nouns: dict[str, frozenset[str]]  # folded noun -> relations it can refer back to
+
+
+@cache
+def load_event_anaphora(lang: str) -> EventAnaphora:
+    """The ``event_anaphora`` section of a language's time data (empty when it has none)."""
+    raw = load_lang_data(lang, "time.yaml").get("event_anaphora") or {}
+    where = f"lang/{lang}/time.yaml: event_anaphora"
+    if not isinstance(raw, dict) or not isinstance(raw.get("nouns", {}), dict):
+        raise DataError(f"{where}: needs determiners (a list) and nouns (noun: [relations])")
+    return EventAnaphora(
+        frozenset(fold(str(w)) for w in raw.get("determiners") or []),
+        {fold(str(n)): frozenset(map(str, rels)) for n, rels in (raw.get("nouns") or {}).items()},
+    )
+
+
+def referred_relations(tokens: list[Token], data: EventAnaphora) -> frozenset[str]:
+    """Relations of the events a sentence refers back to ("el acuerdo", "aquella visita")."""
+    out: set[str] = set()
+    for n in range(1, len(tokens)):
+        rels = data.nouns.get(tokens[n].low)
+        if rels and tokens[n - 1].low in data.determiners:
+            out |= rels
+    return frozenset(out)
+
+
+def same_event(r: Raw, d: Raw, home: Callable[[str], str]) -> bool:
+    """Whether an earlier statement ``d`` can be the event ``r`` refers back to: the same
+    subject, or the same two sides once people and cities stand for their countries (in either
+    order when one relation is symmetric). "Choe visitó Moscú … aquella visita a Pyongyang, Putin"
+    are two visits."""
+    symmetric = r.relation in SYMMETRIC or d.relation in SYMMETRIC
+    if r.subject == d.subject or (symmetric and r.subject in (d.subject, d.object)):
+        return True
+    mine = (home(r.subject), home(r.object))
+    theirs = (home(d.subject), home(d.object))
+    return mine == theirs or (symmetric and mine == theirs[::-1])
+
+
+def lend_times(
+    raws: list[Raw],
+    sentence_index: dict[int, int],
+    referred: dict[int, frozenset[str]],
+    states: frozenset[str],
+    home: Callable[[str], str],
+) -> None:
+    """Give an undated event statement the times of the event its sentence refers back to: the
+    latest dated statement of the same relation and sides in the few sentences before."""
+    for r in raws:
+        if r.time or r.relation in states:
+            continue
+        here = sentence_index[r.sentence.start]
+        rels = referred.get(here, frozenset())
+        if r.relation not in rels:
+            continue
+        donors = [
+            d
+            for d in raws
+            if d.time
+            and d.relation == r.relation
+            and here - WINDOW <= sentence_index[d.sentence.start] < here
+            and same_event(r, d, home)
+        ]
+        if donors:
+            r.time = list(max(donors, key=lambda d: d.order).time)

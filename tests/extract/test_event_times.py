@@ -1,0 +1,59 @@
+"""Times lent by an event the text refers back to, and times anchored on the last one said."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kg.extract import extract
+from kg.extract.timex import find_times
+from kg.model import Statement
+from kg.read import read_text
+
+PUBLISHED = date(2024, 6, 20)  # a Thursday
+
+
+def _statements(text: str) -> dict[tuple[str, str, str], Statement]:
+    article = read_text(text, article_id="t", published=PUBLISHED, lang="es")
+    return {(s.subject.label, s.relation, s.object.label): s for s in extract(article)}
+
+
+def test_event_times_the_agreement_referred_back_to_dates_its_signing() -> None:
+    found = _statements(
+        "Rusia y China firmaron el lunes en Pekín un tratado comercial. "
+        "El acuerdo fue rubricado por el ministro de Exteriores ruso, Serguéi Lavrov, "
+        "y su homólogo chino, Wang Yi."
+    )
+    signed = found.get(("Sergey Lavrov", "agrees_with", "Wang Yi")) or found.get(
+        ("Wang Yi", "agrees_with", "Sergey Lavrov")
+    )
+    assert signed is not None
+    assert signed.time == ("2024-06-17",)
+
+
+def test_event_times_another_visit_lends_no_time() -> None:
+    found = _statements(
+        "La ministra de Exteriores norcoreana, Choe Son Hui, visitó Moscú el lunes. "
+        "Durante aquella visita a Pyongyang, Putin regaló a Kim Jong Un una limusina."
+    )
+    assert found[("Choe Son Hui", "visits", "Moscow")].time == ("2024-06-17",)
+    assert found[("Vladimir Putin", "visits", "Pyongyang")].time == ()
+
+
+def test_event_times_then_takes_the_last_time_at_its_precision() -> None:
+    text = "En octubre, la Comisión abrió una investigación. La presidenta acusó entonces a Pekín."
+    values = [(t.text, t.value) for t in find_times(text, PUBLISHED, "es")]
+    assert values == [("En octubre", "2023-10"), ("entonces", "2023-10")]
+
+
+def test_event_times_a_former_office_is_no_time() -> None:
+    text = "El 3 de mayo, el entonces ministro de Defensa viajó a Kiev."
+    assert [t.text for t in find_times(text, PUBLISHED, "es")] == ["El 3 de mayo"]
+
+
+def test_event_times_recent_days_and_the_evening_after_a_date() -> None:
+    text = (
+        "Jamenei había advertido en los últimos días a Israel. "
+        "El 7 de marzo Suecia ingresó en la OTAN. Por la noche, Kristersson asistió al discurso."
+    )
+    values = [t.value for t in find_times(text, date(2024, 3, 8), "es")]
+    assert values == ["2024-03", "2024-03-07", "2024-03-07"]
