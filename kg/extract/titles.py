@@ -184,11 +184,16 @@ class TitleReader:
             words = list(phrase)
             if was and toks[k].low.startswith("ex") and toks[k].low[2:] == words[0]:
                 words[0] = toks[k].low
-            if not match_at(toks, k, tuple(words)):
-                continue
-            n = k + len(words)
+            inner: str | None = None
+            if match_at(toks, k, tuple(words)):
+                n = k + len(words)
+            else:
+                # "el ministro ruso de Exteriores": the nationality inside the title
+                inner, n = self._inner_demonym(k, words)
+                if inner is None:
+                    continue
             of, n = self._qualifier(n, allow_de_word=False)
-            of = of or (preset[0] if preset else None)
+            of = of or inner or (preset[0] if preset else None)
             n = self._skip_portfolio(n)
             if n < len(toks) and toks[n].kind == "C":
                 n_name = n + 1
@@ -326,6 +331,16 @@ class TitleReader:
         for m in self.mentions:
             if m.i == k:
                 return m.j
+        # a portfolio no gazetteer names, closed by a comma: "de Economía, Bruno Le Maire"
+        m_end = k
+        joiners = self.g.coordinators | self.g.of_words | self.g.slot_articles
+        while m_end < len(toks) and (
+            toks[m_end].is_upper
+            or (toks[m_end].low in joiners and m_end + 1 < len(toks) and toks[m_end + 1].is_upper)
+        ):
+            m_end += 1
+        if m_end > k and m_end < len(toks) and toks[m_end].kind == "C":
+            return m_end
         return n
 
     def _skip_adjunct(self, n: int) -> int:
@@ -392,6 +407,17 @@ class TitleReader:
             label = " ".join(t.text for t in toks[n:end])
             return self.ctx.new(label, "Person"), end
         return None, n
+
+    def _inner_demonym(self, k: int, words: list[str]) -> tuple[str | None, int]:
+        """A title of several words with a demonym after its first ("ministro ruso de
+        Exteriores"): the demonym's country and the index after the title; else (None, k)."""
+        toks = self.tokens
+        if len(words) < 2 or toks[k].low != words[0] or (k + 1) not in self.by_start:
+            return None, k
+        j, h = self.by_start[k + 1]
+        if h.kind != DEMONYM or not match_at(toks, j, tuple(words[1:])):
+            return None, k
+        return self.ctx.known(h.labels[0]), j + len(words) - 1
 
     def _holder(self, role: str | None, of: str | None, leader: bool) -> str | None:
         if of is None:

@@ -1,0 +1,49 @@
+"""Title forms of Spanish news: the nationality inside the title and portfolios no gazetteer
+names."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract.pipeline import extract_raw
+from kg.read import read_text
+
+
+def _offices(text: str) -> set[tuple[str, str, str]]:
+    article = read_text(text, article_id="t", published=date(2024, 6, 20), lang="es")
+    raws, _, _ = extract_raw(article)
+    return {
+        (r.subject, r.relation, r.object)
+        for r in raws
+        if r.relation in ("holds_position", "leader_of")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "office"),
+    [
+        (
+            "El ministro ruso de Exteriores, Serguéi Lavrov, visitó Pekín.",
+            ("Sergey Lavrov", "holds_position", "Russia"),
+        ),
+        (
+            "El ministro francés de Economía, Bruno Le Maire, visitó Pekín.",
+            ("Bruno Le Maire", "holds_position", "France"),
+        ),
+        (
+            "La ministra alemana de Asuntos Exteriores y Cooperación, Annalena Baerbock, habló.",
+            ("Annalena Baerbock", "holds_position", "Germany"),
+        ),
+    ],
+)
+def test_titles_nationality_inside_and_unnamed_portfolio(
+    text: str, office: tuple[str, str, str]
+) -> None:
+    assert office in _offices(text)
+
+
+def test_titles_portfolio_without_a_comma_is_not_skipped() -> None:
+    # "de Economía" is followed by a verb, not by the holder's name: no office is read
+    assert _offices("El ministro francés de Economía Digital presentó el plan.") == set()
