@@ -21,7 +21,7 @@ WORD_KEYS = (
     "name_particles", "locative", "of_words", "title_adjuncts", "org_adjectives", "item_stops",
     "citing", "report_nouns", "possessives", "government_of", "definite", "conditional_if",
     "object_markers", "head_determiners", "purpose", "subject_relatives",
-    "reported_clause_starts",
+    "reported_clause_starts", "indirect_clitics",
 )  # fmt: skip
 SUFFIX_KEYS = ("participle_endings", "verb_lemma_endings", "future_endings")
 PHRASE_KEYS = ("cited_by", "own_country")
@@ -60,6 +60,7 @@ class Grammar:
     purpose: frozenset[str]  # "viajará a Madrid para reunirse": Madrid is no subject
     subject_relatives: frozenset[str]  # "Rusia, que vetó…": the verb's subject is the antecedent
     reported_clause_starts: frozenset[str]  # "dijo que…", "said they…": reported speech follows
+    indirect_clitics: frozenset[str]  # "les pidió armas": the object is named before ("le", "les")
     participle_endings: tuple[str, ...]
     verb_lemma_endings: tuple[str, ...]
     future_endings: tuple[str, ...]  # as written: "rá" (visitará)

@@ -328,6 +328,11 @@ class Extractor:
             if found is None:
                 return []
             objects = [found]
+        if rule.object == "clitic":
+            found_obj = _clitic_referent(tokens, mentions, i0, i1, subjects, ctx, self.grammar)
+            if found_obj is None:
+                return []
+            objects = [found_obj]
         if rule.subject == "antecedent":
             # "Moscú recibió 200 misiles": from whom an earlier sentence said; not "recibió a
             # una delegación" (a guest) nor when the clause names another actor
@@ -489,6 +494,35 @@ def _topic(
         if types and entity.type not in types:
             continue
         return actor
+    return None
+
+
+def _clitic_referent(
+    tokens: list[Token],
+    mentions: list[Mention],
+    i0: int,
+    i1: int,
+    subjects: list[Mention | str],
+    ctx: Context,
+    g: Grammar,
+) -> Mention | None:
+    """Whom the first "le"/"les" of a match stands for: the nearest actor named before it in
+    the sentence that is not the subject nor a place ("Zelenski criticó la reacción de sus
+    aliados y les pidió armas" -> his allies)."""
+    at = next((n for n in range(i0, i1) if tokens[n].low in g.indirect_clitics), None)
+    if at is None:
+        return None
+    taken = {s if isinstance(s, str) else s.label for s in subjects}
+    for m in sorted(mentions, key=lambda m: -m.i):
+        if m.j > at or (m.i > 0 and tokens[m.i - 1].low in g.reported_clause_starts):
+            continue  # "dijo que Venezuela no cederá y les pidió…": a subordinate subject
+        for actor in m.actors():
+            entity = ctx.registry.get(actor.state or actor.label)
+            if entity is None or actor.label in taken or (actor.state or "") in taken:
+                continue
+            if entity.type in ("City", "Event") and not actor.state:
+                continue
+            return actor
     return None
 
 

@@ -38,7 +38,11 @@ if TYPE_CHECKING:
 SLOTS = ("SUBJ", "OBJ", "PAIR", "SDEM", "ODEM", "ITEMS", "PLACE")
 # "antecedent": the subject an earlier sentence gave the same relation and object ("Moscú
 # recibió 200 misiles" after "Irán entregó misiles a Rusia")
-ROLE_OPTIONS = {"subject": ("topic", "items_demonym", "antecedent"), "object": ("topic",)}
+# object "clitic": whom a "le"/"les" in the match stands for, the actor named before it
+ROLE_OPTIONS = {
+    "subject": ("topic", "items_demonym", "antecedent"),
+    "object": ("topic", "clitic"),
+}
 
 # One encoded token: " <form>/<lemma>/<tag>"; tags: W word, N noun (after a determiner),
 # D demonym, A actor, P place (an actor after "en"), C comma,
