@@ -56,6 +56,7 @@ class Context:
     surnames: dict[str, list[str]] = field(default_factory=dict)
     recent: list[str] = field(default_factory=list)  # labels of recent mentions, newest last
     affiliation: dict[str, str] = field(default_factory=dict)  # person -> country of office
+    orgs: list[str] = field(default_factory=list)  # organisations in the order named (anaphora.py)
 
     def register(self, entity: Entity) -> str:
         if entity.label not in self.registry:

@@ -7,6 +7,7 @@ affiliated_with), which the pipeline turns into Statements.
 
 from __future__ import annotations
 
+from kg.extract.anaphora import note_organisations, org_anaphors
 from kg.extract.context import (
     Context,
     Mention,
@@ -403,6 +404,10 @@ def find_mentions(
                     break
     sm.own_country()
     sm.government_of()
+    named = sm.taken | {n for i, j, _ in sm.spans for n in range(i, j)}
+    for m in org_anaphors(ctx, tokens, sm.mentions, named):
+        sm.add(m)  # "se incorporaron al bloque": the organisation named before
+    note_organisations(ctx, tokens, sm.mentions)
     for m in sm.mentions:
         ctx.counts[m.label] += 1
         ctx.recent.append(m.state or m.label)
