@@ -104,3 +104,31 @@ def org_anaphors(
         start = n if det.low in contracted else n - 1
         out.append(Mention(start, n + 1, label, "coref"))
     return out
+
+
+def note_topic(ctx: Context, tokens: list[Token], mentions: list[Mention]) -> None:
+    """Record the person a sentence opens with as its subject ("Hun Sen conserva…", "El
+    presidente Xi Jinping dijo…"), or None: what a later possessive may refer to."""
+    first = min(mentions, key=lambda m: m.i, default=None)
+    person = None
+    if first is not None and first.i <= 2:
+        lead = [t.low for t in tokens[: first.i]]
+        entity = ctx.registry.get(first.label)
+        if (
+            entity is not None
+            and entity.type == "Person"
+            and not set(lead) & ctx.grammar.prepositions
+        ):
+            person = first.label
+    ctx.topics.append(person)
+
+
+def topic_person(ctx: Context, window: int = 3) -> str | None:
+    """The subject person of the last sentences before this one, when one of the last
+    ``window`` sentences opened with a person: whom "sus hijos" refers to when the clause names
+    nobody.  None when no recent sentence did, or two different people did (ambiguous)."""
+    before = ctx.topics[-window - 1 : -1]
+    people = [p for p in before if p is not None]
+    if not people or len(set(people)) > 1:
+        return None
+    return people[-1]

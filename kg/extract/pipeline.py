@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from kg.errors import DataError
+from kg.extract.anaphora import topic_person
 from kg.extract.context import clause_bounds
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.grammar import Grammar, load_grammar
@@ -307,10 +308,16 @@ class Extractor:
             topic = _topic(
                 tokens, mentions, i0, ctx, rule.subject_types, self.grammar, first=coordinated
             )
-            if topic is None:
+            if topic is None and rule.subject == "topic" and rule.subject_types == {"Person"}:
+                # "Otro de sus hijos, Hun Many, …": the person the article is about
+                person = topic_person(ctx)
+                if person is not None:
+                    subjects = [person]
+            elif topic is not None:
+                subjects = [topic]
+                subj_start = topic.i
+            if not subjects:
                 return []
-            subjects = [topic]
-            subj_start = topic.i
         if rule.object == "topic":
             found: Mention | str | None = _topic(
                 tokens, mentions, i0, ctx, rule.object_types, self.grammar
