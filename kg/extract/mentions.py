@@ -293,7 +293,13 @@ class SentenceMentions(TitleReader):
                 continue
             # "el Gobierno de X": the article belongs to the mention; "al/del" stay outside it
             start = k - 3 if k >= 3 and toks[k - 3].low in self.g.slot_articles else k - 2
-            self.add(Mention(start, m.j, self.ctx.known(country), "coref"), replace=True)
+            state = self.ctx.known(country)
+            self.add(Mention(start, m.j, state, "coref"), replace=True)
+            # a person's government is the government that person leads
+            role = self._role_of(m.label, country)
+            self.offices.append(
+                Office(m.label, "leader_of", state, role, k - 2, self._rule("government_of"))
+            )
 
     def corefs(self) -> None:
         toks = self.tokens

@@ -23,6 +23,7 @@ from kg.extract.langdata import load_lang_data
 from kg.extract.mentions import Context, Mention, Office, find_mentions
 from kg.extract.modality import Cues, Holding, assess, load_cues, sentence_denials
 from kg.extract.rules import Rule, RuleSet, load_rules
+from kg.extract.succession import succession_offices
 from kg.extract.timex import find_times
 from kg.extract.tokens import Token, tokenize
 from kg.extract.views import (
@@ -96,9 +97,15 @@ class Extractor:
                 for t in all_times
                 if s.start <= t.start < s.end
             ]
-            raws.extend(self._offices(offices, tokens, s, times, ctx))
-            raws.extend(self._matches(tokens, mentions, demonyms, s, times, ctx))
-            raws.extend(self._wars(mentions, s, ctx))
+            here = self._offices(offices, tokens, s, times, ctx)
+            here.extend(self._matches(tokens, mentions, demonyms, s, times, ctx))
+            here.extend(self._wars(mentions, s, ctx))
+            for other, office, _ in succession_offices(ctx, tokens, mentions, here):
+                # "en sustitución de X", "le sucedió X": the same office, held by the other
+                rule = f"{self.lang}.office.succession"
+                here.append(Raw(other, office.relation, office.object, Holding(), rule, s))
+                here[-1].role = office.role
+            raws.extend(here)
             for deniers, rel in sentence_denials(tokens, mentions, self.cues):
                 denials.append(Denial(deniers, rel, s))
         for n, r in enumerate(raws):
