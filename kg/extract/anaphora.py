@@ -108,27 +108,31 @@ def org_anaphors(
 
 def note_topic(ctx: Context, tokens: list[Token], mentions: list[Mention]) -> None:
     """Record the person a sentence opens with as its subject ("Hun Sen conserva…", "El
-    presidente Xi Jinping dijo…"), or None: what a later possessive may refer to."""
+    presidente Xi Jinping dijo…"), or None, and every person it names: what a later
+    possessive may refer to, and who else it might."""
+    people = [
+        a.label
+        for m in sorted(mentions, key=lambda m: m.i)
+        for a in m.actors()
+        if a.label in ctx.registry and ctx.registry[a.label].type == "Person"
+    ]
     first = min(mentions, key=lambda m: m.i, default=None)
     person = None
-    if first is not None and first.i <= 2:
-        lead = [t.low for t in tokens[: first.i]]
-        entity = ctx.registry.get(first.label)
-        if (
-            entity is not None
-            and entity.type == "Person"
-            and not set(lead) & ctx.grammar.prepositions
-        ):
+    if first is not None and first.i <= 2 and people and people[0] == first.label:
+        lead = {t.low for t in tokens[: first.i]}
+        if not lead & ctx.grammar.prepositions:
             person = first.label
-    ctx.topics.append(person)
+    ctx.topics.append((person, frozenset(people)))
 
 
 def topic_person(ctx: Context, window: int = 3) -> str | None:
-    """The subject person of the last sentences before this one, when one of the last
-    ``window`` sentences opened with a person: whom "sus hijos" refers to when the clause names
-    nobody.  None when no recent sentence did, or two different people did (ambiguous)."""
-    before = ctx.topics[-window - 1 : -1]
-    people = [p for p in before if p is not None]
-    if not people or len(set(people)) > 1:
-        return None
-    return people[-1]
+    """The person the sentences before this one are about: whom "sus hijos" refers to when the
+    clause names nobody.  The last of the previous ``window`` sentences that opened with a
+    person gives it, provided no other person is named from that sentence on (else it is
+    ambiguous: "Putin recibió a Kim. Su hija…" says nothing of whose daughter)."""
+    named: set[str] = set()
+    for person, people in reversed(ctx.topics[-window - 1 : -1]):
+        named |= people
+        if person is not None:
+            return person if named == {person} else None
+    return None

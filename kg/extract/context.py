@@ -57,7 +57,8 @@ class Context:
     recent: list[str] = field(default_factory=list)  # labels of recent mentions, newest last
     affiliation: dict[str, str] = field(default_factory=dict)  # person -> country of office
     orgs: list[str] = field(default_factory=list)  # organisations in the order named (anaphora.py)
-    topics: list[str | None] = field(default_factory=list)  # each sentence's subject person
+    # per sentence: the person it opens with (or None) and the people it names (anaphora.py)
+    topics: list[tuple[str | None, frozenset[str]]] = field(default_factory=list)
 
     def register(self, entity: Entity) -> str:
         if entity.label not in self.registry:

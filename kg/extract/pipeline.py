@@ -103,8 +103,8 @@ class Extractor:
             for other, office, _ in succession_offices(ctx, tokens, mentions, here):
                 # "en sustitución de X", "le sucedió X": the same office, held by the other
                 rule = f"{self.lang}.office.succession"
-                here.append(Raw(other, office.relation, office.object, Holding(), rule, s))
-                here[-1].role = office.role
+                passed = (office.relation, office.object)
+                here.append(Raw(other, *passed, Holding(), rule, s, role=office.role))
             raws.extend(here)
             for deniers, rel in sentence_denials(tokens, mentions, self.cues):
                 denials.append(Denial(deniers, rel, s))

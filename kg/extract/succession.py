@@ -16,6 +16,7 @@ from kg.extract.context import Context, Mention
 from kg.extract.tokens import Token, fold
 
 OFFICES = frozenset({"leader_of", "holds_position"})
+KNOWN = ".office.known_position"  # an office the gazetteer knows, not one the sentence says
 
 
 class OfficeRaw(Protocol):
@@ -25,6 +26,7 @@ class OfficeRaw(Protocol):
     relation: str
     object: str
     role: str | None
+    rule: str
 
 
 def _person(ctx: Context, m: Mention) -> bool:
@@ -67,6 +69,11 @@ def succession_pairs(
         else:
             continue
         other = next((a for a in people if after <= a.i <= after + 3), None)
+        if other is not None and any(
+            tokens[k].low in _words(ctx, "replacement_markers")
+            for k in range(other.j, min(other.j + 4, len(tokens)))
+        ):
+            continue  # "sustituyó a X por Y": the subject is who appoints, not who succeeds
         before = [a for a in people if a.j <= n - (1 if successor else 0)]
         if other is None or not before:
             continue
@@ -84,6 +91,11 @@ def succession_offices(
     person is the successor."""
     out: list[tuple[str, OfficeRaw, bool]] = []
     for holder, other, successor in succession_pairs(ctx, tokens, mentions):
+        if any(
+            r.subject == other and r.relation in OFFICES and not r.rule.endswith(KNOWN)
+            for r in raws
+        ):
+            continue  # "sustituyó al jefe del ejército, X": X's own office is the one passed
         held = {
             (r.relation, r.object): r for r in raws if r.subject == holder and r.relation in OFFICES
         }
