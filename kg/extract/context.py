@@ -62,6 +62,9 @@ class Context:
     # role -> the person the article last gave it with a name ("el secretario general de la
     # OTAN, Mark Rutte"): whom a bare "el secretario general" refers to later
     roles: dict[str, str] = field(default_factory=dict)
+    orgs: list[str] = field(default_factory=list)  # organisations in the order named (anaphora.py)
+    # per sentence: the person it opens with (or None) and the people it names (anaphora.py)
+    topics: list[tuple[str | None, frozenset[str]]] = field(default_factory=list)
 
     def register(self, entity: Entity) -> str:
         if entity.label not in self.registry:

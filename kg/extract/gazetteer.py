@@ -66,6 +66,7 @@ class Gazetteer:
     # folded alias -> list of (label, kind, alias as written)
     index: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
     _automaton: Any = None
+    _names: dict[str, tuple[str, ...]] | None = None  # label -> every alias, as written
 
     def get(self, label: str) -> Record | None:
         return self.records.get(label)
@@ -84,6 +85,18 @@ class Gazetteer:
             if entry not in entries:
                 entries.append(entry)
         self._automaton = None
+        self._names = None
+
+    def names_of(self, label: str) -> tuple[str, ...]:
+        """Every name of an entity as written: label, aliases, short forms (not demonyms)."""
+        if self._names is None:
+            names: dict[str, list[str]] = {}
+            for entries in self.index.values():
+                for lab, kind, alias in entries:
+                    if kind != DEMONYM:
+                        names.setdefault(lab, []).append(alias)
+            self._names = {k: tuple(dict.fromkeys(v)) for k, v in names.items()}
+        return self._names.get(label, (label,))
 
     def _compile(self) -> Any:
         auto = ahocorasick.Automaton()

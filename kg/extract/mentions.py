@@ -7,6 +7,7 @@ affiliated_with), which the pipeline turns into Statements.
 
 from __future__ import annotations
 
+from kg.extract.anaphora import note_organisations, note_topic, org_anaphors
 from kg.extract.context import (
     Context,
     Mention,
@@ -138,8 +139,12 @@ class SentenceMentions(TitleReader):
     def demonym_names(self) -> None:
         """ "el chino Xi Jinping", "el iraní Masud Pezeshkian": a nationality and a name."""
         toks = self.tokens
+        # "del noruego Jens Stoltenberg": a contracted article stays outside, as a preposition
+        contracted = {fold(w) for w in self.ctx.lexicon.get("contracted_articles", [])}
         for i, j, h in self.spans:
-            if h.kind != DEMONYM or i == 0 or toks[i - 1].low not in self.g.slot_articles:
+            if h.kind != DEMONYM or i == 0:
+                continue
+            if toks[i - 1].low not in self.g.slot_articles | contracted:
                 continue
             if any(n in self.taken for n in range(i - 1, j)):
                 continue
@@ -148,7 +153,8 @@ class SentenceMentions(TitleReader):
                 continue
             country = self.ctx.known(h.labels[0])
             self.offices.append(self._known_office(person, country, i))
-            self.add(Mention(i - 1, end, person, "title"), replace=True)
+            start = i if toks[i - 1].low in contracted else i - 1
+            self.add(Mention(start, end, person, "title"), replace=True)
 
     def appositive_names(self) -> None:
         """New people named in apposition after a description: "El politólogo y aliado de
@@ -287,7 +293,13 @@ class SentenceMentions(TitleReader):
                 continue
             # "el Gobierno de X": the article belongs to the mention; "al/del" stay outside it
             start = k - 3 if k >= 3 and toks[k - 3].low in self.g.slot_articles else k - 2
-            self.add(Mention(start, m.j, self.ctx.known(country), "coref"), replace=True)
+            state = self.ctx.known(country)
+            self.add(Mention(start, m.j, state, "coref"), replace=True)
+            # a person's government is the government that person leads
+            role = self._role_of(m.label, country)
+            self.offices.append(
+                Office(m.label, "leader_of", state, role, k - 2, self._rule("government_of"))
+            )
 
     def corefs(self) -> None:
         toks = self.tokens
@@ -403,6 +415,11 @@ def find_mentions(
                     break
     sm.own_country()
     sm.government_of()
+    named = sm.taken | {n for i, j, _ in sm.spans for n in range(i, j)}
+    for m in org_anaphors(ctx, tokens, sm.mentions, named):
+        sm.add(m)  # "se incorporaron al bloque": the organisation named before
+    note_organisations(ctx, tokens, sm.mentions)
+    note_topic(ctx, tokens, sm.mentions)
     for m in sm.mentions:
         ctx.counts[m.label] += 1
         ctx.recent.append(m.state or m.label)

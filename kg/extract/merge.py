@@ -103,7 +103,27 @@ def merge(
         )
         merged.append((first.sentence.start, stmt))
     merged.sort(key=lambda x: (x[0], x[1].relation, x[1].subject.label, x[1].object.label))
-    return [s for _, s in merged]
+    return drop_subsumed_affiliations([s for _, s in merged])
+
+
+SPECIFIC_TIES = frozenset({"leader_of", "holds_position", "member_of"})
+"""Relations that say more than affiliated_with between the same two ends (ANNOTATION.md)."""
+
+
+def drop_subsumed_affiliations(statements: list[Statement]) -> list[Statement]:
+    """affiliated_with only when nothing more specific ties the same ends: "el noruego Jens
+    Stoltenberg" is affiliated with Norway unless the article makes him its leader or minister.
+    """
+    tied = {
+        (s.subject.label, s.object.label)
+        for s in statements
+        if s.relation in SPECIFIC_TIES and not s.negated
+    }
+    return [
+        s
+        for s in statements
+        if s.relation != "affiliated_with" or (s.subject.label, s.object.label) not in tied
+    ]
 
 
 def _fold_visits(groups: dict[tuple[str, str, str, bool], list[Raw]], ctx: Context) -> None:

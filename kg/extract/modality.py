@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from kg.extract.context import Phrase, clause_bounds, find_phrase
+from kg.extract.context import Phrase, clause_bounds, find_phrase, is_verb
 from kg.extract.grammar import Grammar, load_grammar
 from kg.extract.langdata import check_words, load_lang_data
 from kg.extract.mentions import Mention
@@ -200,9 +200,13 @@ def assess(
             if m is not None:
                 h.denied_by.extend(_labels(m))
 
+    # A clause coordinated before the statement's own ("anunció que juzgará…, y el domingo el
+    # Ejército bombardeó…") lends it neither its speaker nor its hedges.
+    own_lo = _coordinated_start(tokens, lo, i0, cues.grammar)
+
     # Speech verbs before the subject, and post-posed ones (", afirmó X").
     claim = False
-    for n in range(lo, start):
+    for n in range(own_lo, start):
         t = tokens[n]
         if _verb_in(t, cues.claim_verbs) or _verb_in(t, cues.report_verbs):
             who = _speakers(tokens, mentions, n, lo, cues.grammar)
@@ -245,8 +249,9 @@ def assess(
     if h.denied_by:
         h.modality = "alleged"
 
-    # Hedges, conditions and plans governing the trigger (from the clause start to its end).
-    window_lo = lo
+    # Hedges, conditions and plans governing the trigger (from the clause start to its end),
+    # but not those of a clause coordinated before it ("… «no se arrodillará» y acusó a…").
+    window_lo = own_lo
     for name in ("hypothetical", "speculative", "planned"):
         phrases: tuple[Phrase, ...] = getattr(cues, name)
         found = find_phrase(tokens, window_lo, i1, phrases)
@@ -264,11 +269,26 @@ def assess(
             h.cue = tokens[found[0]].text
             break
     else:
-        if _future(tokens, lo, i1, cues.grammar):
+        if _future(tokens, window_lo, i1, cues.grammar):
             h.modality = "planned"  # "viajará en mayo a Madrid para reunirse con…"
     h.attributed_to = list(dict.fromkeys(h.attributed_to))
     h.denied_by = list(dict.fromkeys(h.denied_by))
     return h
+
+
+def _coordinated_start(tokens: list[Token], lo: int, i0: int, g: Grammar) -> int:
+    """Where the clause of the trigger starts when a coordinator opening another clause (a
+    comma before it or a verb after it) stands before the trigger ("Maduro respondió que
+    Venezuela «no se arrodillará» y acusó…": after "y"); else ``lo``."""
+    for k in range(min(i0, len(tokens) - 1), lo - 1, -1):
+        if tokens[k].low not in g.coordinators or k + 1 >= len(tokens):
+            continue
+        nxt = k + 1
+        while nxt < len(tokens) - 1 and tokens[nxt].low in g.clitics:
+            nxt += 1
+        if is_verb(tokens[nxt], g) or (k > 0 and tokens[k - 1].kind == "C"):
+            return k + 1
+    return lo
 
 
 def _future(tokens: list[Token], i0: int, i1: int, g: Grammar) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from kg.errors import DataError
+from kg.extract.anaphora import topic_person
 from kg.extract.context import clause_bounds
 from kg.extract.event_times import lend_times, load_event_anaphora, referred_relations
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
@@ -23,6 +24,7 @@ from kg.extract.langdata import load_lang_data
 from kg.extract.mentions import Context, Mention, Office, find_mentions
 from kg.extract.modality import Cues, Holding, assess, load_cues, sentence_denials
 from kg.extract.rules import Rule, RuleSet, load_rules
+from kg.extract.succession import succession_offices
 from kg.extract.timex import find_times
 from kg.extract.tokens import Token, fold, tokenize
 from kg.extract.views import (
@@ -99,9 +101,15 @@ class Extractor:
                 for t in all_times
                 if s.start <= t.start < s.end
             ]
-            raws.extend(self._offices(offices, tokens, s, times, ctx))
-            raws.extend(self._matches(tokens, mentions, demonyms, s, times, ctx))
-            raws.extend(self._wars(mentions, s, ctx))
+            here = self._offices(offices, tokens, s, times, ctx)
+            here.extend(self._matches(tokens, mentions, demonyms, s, times, ctx))
+            here.extend(self._wars(mentions, s, ctx))
+            for other, office, _ in succession_offices(ctx, tokens, mentions, here):
+                # "en sustitución de X", "le sucedió X": the same office, held by the other
+                rule = f"{self.lang}.office.succession"
+                passed = (office.relation, office.object)
+                here.append(Raw(other, *passed, Holding(), rule, s, role=office.role))
+            raws.extend(here)
             ctx.said.extend((r.subject, r.relation, r.object) for r in raws[len(ctx.said) :])
             for deniers, rel in sentence_denials(tokens, mentions, self.cues):
                 denials.append(Denial(deniers, rel, s))
@@ -314,10 +322,16 @@ class Extractor:
             topic = _topic(
                 tokens, mentions, i0, ctx, rule.subject_types, self.grammar, first=coordinated
             )
-            if topic is None:
+            if topic is None and rule.subject == "topic" and rule.subject_types == {"Person"}:
+                # "Otro de sus hijos, Hun Many, …": the person the article is about
+                person = topic_person(ctx)
+                if person is not None:
+                    subjects = [person]
+            elif topic is not None:
+                subjects = [topic]
+                subj_start = topic.i
+            if not subjects:
                 return []
-            subjects = [topic]
-            subj_start = topic.i
         if rule.object == "topic":
             found: Mention | str | None = _topic(
                 tokens, mentions, i0, ctx, rule.object_types, self.grammar

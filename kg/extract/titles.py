@@ -396,7 +396,10 @@ class TitleReader:
                 rec = self.ctx.gaz.get(h.labels[0])
                 if rec and rec.entity.type == "Person":
                     return self.ctx.known(h.labels[0]), j
-            return None, n
+            end = name_run(toks, n, self.g.name_particles)
+            if h.kind == NAME or end <= j or any(k in self.by_start for k in range(j, end)):
+                return None, n
+            # "el general norcoreano Kim Yong Bok": a longer name than the short form "Kim"
         end = name_run(toks, n, self.g.name_particles)
         if end - n >= 1 and allow_new:
             if end - n == 1:

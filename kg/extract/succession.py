@@ -1,0 +1,105 @@
+"""Succession in office: whoever is replaced held, and whoever takes over holds, the same office.
+
+"Rutte asumió el cargo en sustitución del noruego Jens Stoltenberg": the office the sentence
+gives Rutte (secretary general of NATO) was Stoltenberg's.  "Rutte dirigió el Gobierno de los
+Países Bajos hasta julio, cuando le sucedió Dick Schoof": Schoof leads the Netherlands now.
+The office is copied only when the sentence gives the other person exactly one office, and
+that person is the nearest one named before the cue, the clause's subject.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from kg.extract.context import Context, Mention
+from kg.extract.tokens import Token, fold
+
+OFFICES = frozenset({"leader_of", "holds_position"})
+KNOWN = ".office.known_position"  # an office the gazetteer knows, not one the sentence says
+
+
+class OfficeRaw(Protocol):
+    """What this module reads of a raw statement (pipeline.Raw)."""
+
+    subject: str
+    relation: str
+    object: str
+    role: str | None
+    rule: str
+
+
+def _person(ctx: Context, m: Mention) -> bool:
+    entity = ctx.registry.get(m.label)
+    return entity is not None and entity.type == "Person"
+
+
+def _words(ctx: Context, key: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in ctx.lexicon.get(key, []))
+
+
+def succession_pairs(
+    ctx: Context, tokens: list[Token], mentions: Sequence[Mention]
+) -> list[tuple[str, str, bool]]:
+    """(person whose office is known, the other person, the other is the successor) per cue.
+
+    "P … en sustitución de X", "P sustituyó/sucedió/relevó a X": X is P's predecessor;
+    "P … cuando le sucedió X" (a past form): X is P's successor.
+    """
+    verbs = _words(ctx, "succession_verbs")
+    nouns = _words(ctx, "succession_nouns")
+    markers = ctx.grammar.object_markers | _words(ctx, "contracted_articles")
+    people = sorted((a for m in mentions for a in m.actors() if _person(ctx, a)), key=lambda a: a.i)
+    out: list[tuple[str, str, bool]] = []
+    for n, t in enumerate(tokens):
+        successor = False
+        if t.lemma in verbs and n + 1 < len(tokens) and tokens[n + 1].low in markers:
+            after = n + 2  # "sustituyó a X"
+        elif t.low in nouns and n > 0 and tokens[n - 1].low == "en":
+            if n + 1 >= len(tokens) or tokens[n + 1].low not in ctx.grammar.of_words:
+                continue
+            after = n + 2  # "en sustitución de X"
+        elif (
+            t.lemma in verbs
+            and n > 0
+            and tokens[n - 1].low in _words(ctx, "object_clitics")
+            and t.low.endswith(("o", "io"))
+        ):
+            after, successor = n + 1, True  # "le sucedió el independiente X"
+        else:
+            continue
+        other = next((a for a in people if after <= a.i <= after + 3), None)
+        if other is not None and any(
+            tokens[k].low in _words(ctx, "replacement_markers")
+            for k in range(other.j, min(other.j + 4, len(tokens)))
+        ):
+            continue  # "sustituyó a X por Y": the subject is who appoints, not who succeeds
+        before = [a for a in people if a.j <= n - (1 if successor else 0)]
+        if other is None or not before:
+            continue
+        holder = before[-1]
+        if holder.label != other.label:
+            out.append((holder.label, other.label, successor))
+    return out
+
+
+def succession_offices(
+    ctx: Context, tokens: list[Token], mentions: Sequence[Mention], raws: Sequence[Any]
+) -> list[tuple[str, OfficeRaw, bool]]:
+    """For each succession cue of a sentence: the other person, the office raw statement of
+    the holder it copies (the sentence's only office of that holder), and whether the other
+    person is the successor."""
+    out: list[tuple[str, OfficeRaw, bool]] = []
+    for holder, other, successor in succession_pairs(ctx, tokens, mentions):
+        if any(
+            r.subject == other and r.relation in OFFICES and not r.rule.endswith(KNOWN)
+            for r in raws
+        ):
+            continue  # "sustituyó al jefe del ejército, X": X's own office is the one passed
+        held = {
+            (r.relation, r.object): r for r in raws if r.subject == holder and r.relation in OFFICES
+        }
+        if len(held) != 1:
+            continue  # no office, or several: which one passed on is not said
+        out.append((other, next(iter(held.values())), successor))
+    return out
