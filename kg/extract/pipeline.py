@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from kg.errors import DataError
+from kg.extract.anaphora import ANAPHORS, event_has_actor, placeholder, resolve_anaphora
 from kg.extract.context import clause_bounds
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.grammar import Grammar, load_grammar
@@ -29,6 +30,7 @@ from kg.extract.views import (
     cite_spans,
     demonyms_in,
     encode,
+    is_verb,
     new_clause,
     reduced_view,
     subject_inside,
@@ -100,6 +102,9 @@ class Extractor:
             raws.extend(self._wars(mentions, s, ctx))
             for deniers, rel in sentence_denials(tokens, mentions, self.cues):
                 denials.append(Denial(deniers, rel, s))
+        # objects left to earlier sentences ("condenaron el bombardeo"): see anaphora.py
+        narrated = [r.id for r in self.rules.rules if not r.presupposed]
+        raws = resolve_anaphora(raws, [s.start for s in article.sentences], narrated)
         for n, r in enumerate(raws):
             r.order = n
         return raws, denials, ctx
@@ -292,6 +297,12 @@ class Extractor:
             subjects, objects = [members[0]], list(members[1:])
         if groups.get("SDEM") is not None:
             subjects = [enc.demonyms[int(groups["SDEM"])]]
+        if rule.one_clause and groups.get("V") is not None:
+            target = groups.get("OBJ") is not None and "OBJ" or "ODEM"
+            if _verb_between(
+                tokens, enc.token_at(m.start("V") + 1), enc.token_at(m.start(target)), self.grammar
+            ):
+                return []  # "atacó depósitos, dijo el ministro sirio": another clause's
         if groups.get("ODEM") is not None:
             objects = [enc.demonyms[int(groups["ODEM"])]]
         items_text = ""
@@ -321,6 +332,10 @@ class Extractor:
             if found is None:
                 return []
             objects = [found]
+        if rule.object in ANAPHORS:
+            if rule.object == "event_agent" and event_has_actor(enc.text, m.end()):
+                return []  # "condenó el ataque israelí": the event names its own author
+            objects = [placeholder(rule.object)]
         if not subjects or not objects:
             return []
         subj_end = enc.actors[int(groups["SUBJ"])].j if groups.get("SUBJ") is not None else None
@@ -443,6 +458,11 @@ def _topic(
             continue
         return actor
     return None
+
+
+def _verb_between(tokens: list[Token], a: int, b: int, g: Grammar) -> bool:
+    """Whether a conjugated verb stands strictly between tokens a and b."""
+    return any(is_verb(t, g) for t in tokens[a + 1 : b])
 
 
 def _last_person(ctx: Context, besides: set[str]) -> str | None:

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from kg.errors import DataError
+from kg.extract.anaphora import ANAPHORS
 from kg.extract.tokens import fold
 from kg.model import ENTITY_TYPES, MODALITIES, RELATIONS
 
@@ -36,7 +37,8 @@ if TYPE_CHECKING:
     from kg.extract.grammar import Grammar
 
 SLOTS = ("SUBJ", "OBJ", "PAIR", "SDEM", "ODEM", "ITEMS", "PLACE")
-ROLE_OPTIONS = {"subject": ("topic", "items_demonym"), "object": ("topic",)}
+# an object may also be left to earlier sentences: kg/extract/anaphora.py
+ROLE_OPTIONS = {"subject": ("topic", "items_demonym"), "object": ("topic", *ANAPHORS)}
 
 # One encoded token: " <form>/<lemma>/<tag>"; tags: W word, N noun (after a determiner),
 # D demonym, A actor, P place (an actor after "en"), C comma,
@@ -70,6 +72,7 @@ class Rule:
     modality: str | None = None  # forced modality ("planned" for "se comprometieron a …")
     presupposed: bool = False  # a noun phrase or participle: held true whatever the clause says
     negated: bool = False
+    one_clause: bool = False  # no conjugated verb between the trigger and the object
     role: str | None = None
     subject_after: frozenset[str] = frozenset()  # prepositions a leading {SUBJ} may follow
     subject_types: frozenset[str] = frozenset()  # empty: any entity type
@@ -303,6 +306,7 @@ def parse_rules(data: Any, name: str, lang: str) -> RuleSet:
                 modality=mod,
                 presupposed=bool(raw.get("presupposed", False)),
                 negated=bool(raw.get("negated", False)),
+                one_clause=bool(raw.get("one_clause", False)),
                 role=raw.get("role"),
                 subject_after=frozenset(fold(str(w)) for w in raw.get("subject_after") or []),
                 subject_types=types["subject_types"],

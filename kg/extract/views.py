@@ -121,7 +121,11 @@ def reduced_view(tokens: list[Token], mentions: list[Mention], g: Grammar) -> se
         ):
             drop.update(range(a, b))
         elif (
-            after_actor and b - a <= 6 and tokens[a + 1].kind == "W" and not tokens[a + 1].is_upper
+            after_actor
+            and b - a <= 6
+            and tokens[a + 1].kind == "W"
+            and not tokens[a + 1].is_upper
+            and first not in g.clause_breaks  # ", y Hezbolá, …": another clause, no description
         ):
             # "Putin, anfitrión de la cita, recibió…": a short description of the actor
             drop.update(range(a, b))
@@ -217,6 +221,8 @@ def is_verb(t: Token, g: Grammar) -> bool:
         and bool(g.verb_lemma_endings)
         and t.low != t.lemma
         and t.lemma.endswith(g.verb_lemma_endings)
+        # its lemma plus a plural ending ("radares", "militares") is a noun or an adjective
+        and t.low not in (t.lemma + "s", t.lemma + "es")
     )
 
 
