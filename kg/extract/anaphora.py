@@ -19,8 +19,13 @@ if TYPE_CHECKING:
 
     from kg.extract.pipeline import Raw
 
-ANAPHORS = ("event_agent", "previous")
-"""Rule ``object`` values resolved after reading: an event's author, a clitic's antecedent."""
+ANAPHORS = ("event_agent", "visitor", "previous")
+"""Rule ``object`` values resolved after reading: an attack's author, a visit's visitor, a
+clitic's antecedent."""
+
+# placeholder -> (the relation that tells the event, whether only a clause of its own tells it:
+# "en respuesta al lanzamiento de misiles iraníes" is background, "su visita a China" is not)
+_EVENTS = {"event_agent": ("attacks", True), "visitor": ("visits", False)}
 
 EVENT_WINDOW = 8
 """How many sentences back an unnamed event may point ("condenaron el ataque")."""
@@ -92,8 +97,10 @@ def resolve_anaphora(
             out.append(raw)
             continue
         here = index.get(raw.sentence.start, 0)
-        if raw.object == placeholder("event_agent"):
-            found = _event_agent(out, index, here, tellers)
+        kind = raw.object[1:]
+        if kind in _EVENTS:
+            relation, narrated_only = _EVENTS[kind]
+            found = _event_agent(out, index, here, tellers if narrated_only else None, relation)
         else:
             found = _previous(out, index, here, raw.relation)
         if found is not None and found != raw.subject:
@@ -102,15 +109,20 @@ def resolve_anaphora(
 
 
 def _event_agent(
-    before: list[Raw], index: dict[int, int], here: int, tellers: frozenset[str]
+    before: list[Raw],
+    index: dict[int, int],
+    here: int,
+    tellers: frozenset[str] | None,
+    relation: str,
 ) -> str | None:
-    """The author of the most recent attack told in its own clause, when there is one only."""
+    """The author of the most recent event of ``relation`` (an attack, a visit) told in a
+    clause of its own, when there is one only."""
     by_sentence: dict[int, set[str]] = {}
     for r in before:
         n = index.get(r.sentence.start, -1)
         if (
-            r.relation == "attacks"
-            and r.rule in tellers
+            r.relation == relation
+            and (tellers is None or r.rule in tellers)
             and here - EVENT_WINDOW <= n <= here
             and r.holding.modality in ("asserted", "reported")
             and not r.holding.negated

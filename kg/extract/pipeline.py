@@ -322,9 +322,15 @@ class Extractor:
                 return []
             subjects = [topic]
             subj_start = topic.i
-        if rule.object == "topic":
+        if rule.object in ("topic", "first_topic"):
             found: Mention | str | None = _topic(
-                tokens, mentions, i0, ctx, rule.object_types, self.grammar
+                tokens,
+                mentions,
+                i0,
+                ctx,
+                rule.object_types,
+                self.grammar,
+                first=rule.object == "first_topic",  # "…, y su decisión": the clause's subject
             )
             if found is None and rule.object_types == {"Person"}:
                 # "Su caída…: su padre, Hafez al Asad, gobernó…": the person named before
@@ -333,7 +339,7 @@ class Extractor:
                 return []
             objects = [found]
         if rule.object in ANAPHORS:
-            if rule.object == "event_agent" and event_has_actor(enc.text, m.end()):
+            if rule.object != "previous" and event_has_actor(enc.text, m.end()):
                 return []  # "condenó el ataque israelí": the event names its own author
             objects = [placeholder(rule.object)]
         if not subjects or not objects:
@@ -448,7 +454,10 @@ def _topic(
     for m in order:
         if m.i >= before or m.i < lo:
             continue
-        if m.i > 0 and tokens[m.i - 1].low in g.prepositions:
+        k = m.i - 1
+        while k > 0 and tokens[k].low in g.slot_articles | g.slot_intensifiers:
+            k -= 1  # "por el propio Putin" is inside a phrase too
+        if k >= 0 and tokens[k].low in g.prepositions:
             continue
         actor = m.actors()[0]
         entity = ctx.registry.get(actor.state or actor.label)

@@ -37,8 +37,12 @@ if TYPE_CHECKING:
     from kg.extract.grammar import Grammar
 
 SLOTS = ("SUBJ", "OBJ", "PAIR", "SDEM", "ODEM", "ITEMS", "PLACE")
-# an object may also be left to earlier sentences: kg/extract/anaphora.py
-ROLE_OPTIONS = {"subject": ("topic", "items_demonym"), "object": ("topic", *ANAPHORS)}
+# "first_topic": the clause's first actor ("…, y su decisión"); an object may also be left to
+# earlier sentences (kg/extract/anaphora.py)
+ROLE_OPTIONS = {
+    "subject": ("topic", "items_demonym"),
+    "object": ("topic", "first_topic", *ANAPHORS),
+}
 
 # One encoded token: " <form>/<lemma>/<tag>"; tags: W word, N noun (after a determiner),
 # D demonym, A actor, P place (an actor after "en"), C comma,
