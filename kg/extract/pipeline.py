@@ -249,15 +249,8 @@ class Extractor:
         objects: list[Mention | str] = []
         if groups.get("SUBJ") is not None:
             sm = enc.actors[int(groups["SUBJ"])]
-            if rule.pattern.startswith("{SUBJ}") and sm.i > 0:
-                before = tokens[sm.i - 1].low
-                after = tokens[sm.j].low if sm.j < len(tokens) else ""
-                g = self.grammar
-                markers = g.object_markers - rule.subject_after
-                if before in g.prepositions - rule.subject_after - g.object_markers or (
-                    before in markers and (after in g.purpose | g.coordinators or after == ",")
-                ):
-                    return []  # "viajará a Madrid para reunirse": Madrid is no subject
+            if rule.pattern.startswith("{SUBJ}") and self._in_phrase(tokens, sm, rule):
+                return []  # "viajará a Madrid para reunirse": Madrid is no subject
             kept = [p for p in enc.positions if p >= sm.j]  # what this view reads after it
             nxt = (
                 kept[1]
@@ -280,6 +273,8 @@ class Extractor:
                 if any(tokens[p].low in self.grammar.coordinators for p in gap):
                     return []  # "… que Venezuela «…» y acusó": the verb is coordinated
             subjects = list(sm.actors())
+            if _straddles(tokens, sm, self.grammar):
+                subjects = subjects[-1:]  # "bombardeó Beirut y Estados Unidos atacó…"
             subj_start = sm.i
         if groups.get("OBJ") is not None:
             om = enc.actors[int(groups["OBJ"])]
@@ -287,7 +282,11 @@ class Extractor:
                 tokens, enc.token_at(m.start("V") + 1), om.i, self.grammar
             ):
                 return []  # "condenó la ofensiva y pidió a Francia…": Francia belongs to "pidió"
+            if rule.pattern.startswith("{OBJ}") and self._in_phrase(tokens, om, rule, True):
+                return []  # "viajó a Washington, donde fue recibido…": no guest
             objects = list(om.actors())
+            if _straddles(tokens, om, self.grammar):
+                objects = objects[:-1]  # "bombardeó Beirut y Estados Unidos atacó…"
         if groups.get("PLACE") is not None:
             objects = [enc.actors[int(groups["PLACE"])]]
         if groups.get("PAIR") is not None:
@@ -405,6 +404,22 @@ class Extractor:
                 )
         return out
 
+    def _in_phrase(
+        self, tokens: list[Token], m: Mention, rule: Rule, marked_only: bool = False
+    ) -> bool:
+        """Whether an actor that opens a pattern is inside a prepositional phrase instead; with
+        ``marked_only``, only a destination before a comma or a purpose ("a Madrid para")."""
+        if m.i == 0:
+            return False
+        before = tokens[m.i - 1].low
+        after = tokens[m.j].low if m.j < len(tokens) else ""
+        g = self.grammar
+        markers = g.object_markers - rule.subject_after
+        other = g.prepositions - rule.subject_after - g.object_markers
+        return (not marked_only and before in other) or (
+            before in markers and (after in g.purpose | g.coordinators or after == ",")
+        )
+
     def _at_home(self, subj: str, place: str, ctx: Context) -> bool:
         rec = self.gaz.get(place)
         country = (
@@ -467,6 +482,17 @@ def _topic(
             continue
         return actor
     return None
+
+
+def _straddles(tokens: list[Token], m: Mention, g: Grammar) -> bool:
+    """Whether a list of actors stands between two conjugated verbs ("bombardeó Beirut y Estados
+    Unidos atacó…"): its last member is then the next clause's subject, not one of the list."""
+    if len(m.members) < 2 or m.i == 0 or m.j >= len(tokens):
+        return False
+    k = m.i - 1
+    while k > 0 and tokens[k].low in g.slot_articles:
+        k -= 1
+    return is_verb(tokens[k], g) and is_verb(tokens[m.j], g)
 
 
 def _verb_between(tokens: list[Token], a: int, b: int, g: Grammar) -> bool:
