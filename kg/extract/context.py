@@ -181,4 +181,6 @@ def is_verb(t: Token, g: Grammar) -> bool:
         and bool(g.verb_lemma_endings)
         and t.low != t.lemma
         and t.lemma.endswith(g.verb_lemma_endings)
+        # its lemma plus a plural ending ("radares", "militares") is a noun or an adjective
+        and t.low not in (t.lemma + "s", t.lemma + "es")
     )

@@ -15,7 +15,8 @@ from typing import Any
 
 from kg.errors import DataError
 from kg.extract.anaphora import topic_person
-from kg.extract.context import clause_bounds
+from kg.extract.context import clause_bounds, is_verb
+from kg.extract.deferred import ANAPHORS, event_has_actor, placeholder, resolve_anaphora
 from kg.extract.event_times import lend_times, load_event_anaphora, referred_relations
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.grammar import Grammar, load_grammar
@@ -113,6 +114,9 @@ class Extractor:
             ctx.said.extend((r.subject, r.relation, r.object) for r in raws[len(ctx.said) :])
             for deniers, rel in sentence_denials(tokens, mentions, self.cues):
                 denials.append(Denial(deniers, rel, s))
+        # objects left to earlier sentences ("condenaron el bombardeo"): see deferred.py
+        narrated = [r.id for r in self.rules.rules if not r.presupposed]
+        raws = resolve_anaphora(raws, [s.start for s in article.sentences], narrated)
         for n, r in enumerate(raws):
             r.order = n
         index = {s.start: n for n, s in enumerate(article.sentences)}
@@ -259,15 +263,8 @@ class Extractor:
         objects: list[Mention | str] = []
         if groups.get("SUBJ") is not None:
             sm = enc.actors[int(groups["SUBJ"])]
-            if rule.pattern.startswith("{SUBJ}") and sm.i > 0:
-                before = tokens[sm.i - 1].low
-                after = tokens[sm.j].low if sm.j < len(tokens) else ""
-                g = self.grammar
-                markers = g.object_markers - rule.subject_after
-                if before in g.prepositions - rule.subject_after - g.object_markers or (
-                    before in markers and (after in g.purpose | g.coordinators or after == ",")
-                ):
-                    return []  # "viajará a Madrid para reunirse": Madrid is no subject
+            if rule.pattern.startswith("{SUBJ}") and self._in_phrase(tokens, sm, rule):
+                return []  # "viajará a Madrid para reunirse": Madrid is no subject
             kept = [p for p in enc.positions if p >= sm.j]  # what this view reads after it
             nxt = (
                 kept[1]
@@ -290,6 +287,8 @@ class Extractor:
                 if any(tokens[p].low in self.grammar.coordinators for p in gap):
                     return []  # "… que Venezuela «…» y acusó": the verb is coordinated
             subjects = list(sm.actors())
+            if _straddles(tokens, sm, self.grammar):
+                subjects = subjects[-1:]  # "bombardeó Beirut y Estados Unidos atacó…"
             subj_start = sm.i
         if groups.get("OBJ") is not None:
             om = enc.actors[int(groups["OBJ"])]
@@ -297,7 +296,11 @@ class Extractor:
                 tokens, enc.token_at(m.start("V") + 1), om.i, self.grammar
             ):
                 return []  # "condenó la ofensiva y pidió a Francia…": Francia belongs to "pidió"
+            if rule.pattern.startswith("{OBJ}") and self._in_phrase(tokens, om, rule, True):
+                return []  # "viajó a Washington, donde fue recibido…": no guest
             objects = list(om.actors())
+            if _straddles(tokens, om, self.grammar):
+                objects = objects[:-1]  # "bombardeó Beirut y Estados Unidos atacó…"
         if groups.get("PLACE") is not None:
             objects = [enc.actors[int(groups["PLACE"])]]
         if groups.get("PAIR") is not None:
@@ -307,6 +310,12 @@ class Extractor:
             subjects, objects = [members[0]], list(members[1:])
         if groups.get("SDEM") is not None:
             subjects = [enc.demonyms[int(groups["SDEM"])]]
+        if rule.one_clause and groups.get("V") is not None:
+            target = groups.get("OBJ") is not None and "OBJ" or "ODEM"
+            if _verb_between(
+                tokens, enc.token_at(m.start("V") + 1), enc.token_at(m.start(target)), self.grammar
+            ):
+                return []  # "atacó depósitos, dijo el ministro sirio": another clause's
         if groups.get("ODEM") is not None:
             objects = [enc.demonyms[int(groups["ODEM"])]]
         items_text = ""
@@ -332,9 +341,15 @@ class Extractor:
                 subj_start = topic.i
             if not subjects:
                 return []
-        if rule.object == "topic":
+        if rule.object in ("topic", "first_topic"):
             found: Mention | str | None = _topic(
-                tokens, mentions, i0, ctx, rule.object_types, self.grammar
+                tokens,
+                mentions,
+                i0,
+                ctx,
+                rule.object_types,
+                self.grammar,
+                first=rule.object == "first_topic",  # "…, y su decisión": the clause's subject
             )
             if found is None and rule.object_types == {"Person"}:
                 # "Su caída…: su padre, Hafez al Asad, gobernó…": the person named before
@@ -363,6 +378,10 @@ class Extractor:
             implied = ctx.gaz.entity(rule.implied_object).label
             if implied in ctx.registry:  # named in the article so far
                 objects = [implied]
+        if rule.object in ANAPHORS:
+            if rule.object != "previous" and event_has_actor(enc.text, m.end()):
+                return []  # "condenó el ataque israelí": the event names its own author
+            objects = [placeholder(rule.object)]
         if not subjects or not objects:
             return []
         subj_end = enc.actors[int(groups["SUBJ"])].j if groups.get("SUBJ") is not None else None
@@ -450,6 +469,22 @@ class Extractor:
             return rec.capital_of or rec.country or label
         return ctx.affiliation.get(label, label)
 
+    def _in_phrase(
+        self, tokens: list[Token], m: Mention, rule: Rule, marked_only: bool = False
+    ) -> bool:
+        """Whether an actor that opens a pattern is inside a prepositional phrase instead; with
+        ``marked_only``, only a destination before a comma or a purpose ("a Madrid para")."""
+        if m.i == 0:
+            return False
+        before = tokens[m.i - 1].low
+        after = tokens[m.j].low if m.j < len(tokens) else ""
+        g = self.grammar
+        markers = g.object_markers - rule.subject_after
+        other = g.prepositions - rule.subject_after - g.object_markers
+        return (not marked_only and before in other) or (
+            before in markers and (after in g.purpose | g.coordinators or after == ",")
+        )
+
     def _at_home(self, subj: str, place: str, ctx: Context) -> bool:
         rec = self.gaz.get(place)
         country = (
@@ -499,7 +534,10 @@ def _topic(
     for m in order:
         if m.i >= before or m.i < lo:
             continue
-        if m.i > 0 and tokens[m.i - 1].low in g.prepositions:
+        k = m.i - 1
+        while k > 0 and tokens[k].low in g.slot_articles | g.slot_intensifiers:
+            k -= 1  # "por el propio Putin" is inside a phrase too
+        if k >= 0 and tokens[k].low in g.prepositions:
             continue
         actor = m.actors()[0]
         entity = ctx.registry.get(actor.state or actor.label)
@@ -548,6 +586,22 @@ def _antecedent(ctx: Context, relation: str, obj: str, window: int = 40) -> str 
     none or more than one (then the text does not say which)."""
     found = {s for s, r, o in ctx.said[-window:] if r == relation and o == obj}
     return found.pop() if len(found) == 1 else None
+
+
+def _straddles(tokens: list[Token], m: Mention, g: Grammar) -> bool:
+    """Whether a list of actors stands between two conjugated verbs ("bombardeó Beirut y Estados
+    Unidos atacó…"): its last member is then the next clause's subject, not one of the list."""
+    if len(m.members) < 2 or m.i == 0 or m.j >= len(tokens):
+        return False
+    k = m.i - 1
+    while k > 0 and tokens[k].low in g.slot_articles:
+        k -= 1
+    return is_verb(tokens[k], g) and is_verb(tokens[m.j], g)
+
+
+def _verb_between(tokens: list[Token], a: int, b: int, g: Grammar) -> bool:
+    """Whether a conjugated verb stands strictly between tokens a and b."""
+    return any(is_verb(t, g) for t in tokens[a + 1 : b])
 
 
 def _last_person(ctx: Context, besides: set[str]) -> str | None:

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from kg.errors import DataError
+from kg.extract.deferred import ANAPHORS
 from kg.extract.tokens import fold
 from kg.model import ENTITY_TYPES, MODALITIES, RELATIONS
 
@@ -37,11 +38,12 @@ if TYPE_CHECKING:
 
 SLOTS = ("SUBJ", "OBJ", "PAIR", "SDEM", "ODEM", "ITEMS", "PLACE")
 # "antecedent": the subject an earlier sentence gave the same relation and object ("Moscú
-# recibió 200 misiles" after "Irán entregó misiles a Rusia")
-# object "clitic": whom a "le"/"les" in the match stands for, the actor named before it
+# recibió 200 misiles" after "Irán entregó misiles a Rusia"); object "clitic": whom a "le"/"les"
+# in the match stands for, the actor named before it; "first_topic": the clause's first actor
+# ("…, y su decisión"); an object may also be left to earlier sentences (kg/extract/deferred.py)
 ROLE_OPTIONS = {
     "subject": ("topic", "items_demonym", "antecedent"),
-    "object": ("topic", "clitic"),
+    "object": ("topic", "clitic", "first_topic", *ANAPHORS),
 }
 
 # One encoded token: " <form>/<lemma>/<tag>"; tags: W word, N noun (after a determiner),
@@ -79,6 +81,7 @@ class Rule:
     modality: str | None = None  # forced modality ("planned" for "se comprometieron a …")
     presupposed: bool = False  # a noun phrase or participle: held true whatever the clause says
     negated: bool = False
+    one_clause: bool = False  # no conjugated verb between the trigger and the object
     role: str | None = None
     subject_after: frozenset[str] = frozenset()  # prepositions a leading {SUBJ} may follow
     subject_types: frozenset[str] = frozenset()  # empty: any entity type
@@ -320,6 +323,7 @@ def parse_rules(data: Any, name: str, lang: str) -> RuleSet:
                 modality=mod,
                 presupposed=bool(raw.get("presupposed", False)),
                 negated=bool(raw.get("negated", False)),
+                one_clause=bool(raw.get("one_clause", False)),
                 role=raw.get("role"),
                 subject_after=frozenset(fold(str(w)) for w in raw.get("subject_after") or []),
                 subject_types=types["subject_types"],

@@ -121,7 +121,11 @@ def reduced_view(tokens: list[Token], mentions: list[Mention], g: Grammar) -> se
         ):
             drop.update(range(a, b))
         elif (
-            after_actor and b - a <= 6 and tokens[a + 1].kind == "W" and not tokens[a + 1].is_upper
+            after_actor
+            and b - a <= 6
+            and tokens[a + 1].kind == "W"
+            and not tokens[a + 1].is_upper
+            and first not in g.clause_breaks  # ", y Hezbolá, …": another clause, no description
         ):
             # "Putin, anfitrión de la cita, recibió…": a short description of the actor
             drop.update(range(a, b))
