@@ -594,9 +594,12 @@ def _straddles(tokens: list[Token], m: Mention, g: Grammar) -> bool:
     if len(m.members) < 2 or m.i == 0 or m.j >= len(tokens):
         return False
     k = m.i - 1
-    while k > 0 and tokens[k].low in g.slot_articles:
+    while k > 0 and tokens[k].low in g.slot_articles | g.object_markers:
         k -= 1
-    return is_verb(tokens[k], g) and is_verb(tokens[m.j], g)
+    after = m.j
+    while after < len(tokens) - 1 and tokens[after].low in g.clitics:
+        after += 1  # "Kiev y Zelenski les pidió…"
+    return is_verb(tokens[k], g) and is_verb(tokens[after], g)
 
 
 def _verb_between(tokens: list[Token], a: int, b: int, g: Grammar) -> bool:

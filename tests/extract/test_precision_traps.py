@@ -1,0 +1,48 @@
+"""Sentences that once gave wrong statements: each must give none of them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract import extract
+from kg.read import read_text
+
+
+def _triples(text: str) -> set[tuple[str, str, str]]:
+    article = read_text(text, article_id="t", published=date(2024, 5, 1), lang="es")
+    return {(s.subject.label, s.relation, s.object.label) for s in extract(article)}
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # "bombardeo" (noun) folds like "bombardeó" (verb)
+        ("La OTAN denunció el bombardeo de Jerson.", ("NATO", "attacks", "Kherson")),
+        ("Francia condenó el ataque contra Odesa.", ("France", "attacks", "Odesa")),
+        # a list between a verb and a clitic + verb is two clauses
+        (
+            "Rusia atacó Kiev y Zelenski les pidió a los aliados más defensas antiaéreas.",
+            ("Russia", "attacks", "Volodymyr Zelensky"),
+        ),
+        # a subordinate subject is not whom "les" stands for
+        (
+            "Maduro dijo que Venezuela no cederá y les pidió calma a los ciudadanos.",
+            ("Nicolás Maduro", "seeks", "Venezuela"),
+        ),
+        # the earlier holder of a title is not the one named after it
+        (
+            "El ministro de Exteriores estonio, Margus Tsahkna, habló. "
+            "La jefa de la diplomacia europea, Kaja Kallas, visitó Kiev.",
+            ("Margus Tsahkna", "visits", "Kyiv"),
+        ),
+    ],
+)
+def test_precision_trap_gives_no_wrong_statement(text: str, wrong: tuple[str, str, str]) -> None:
+    assert wrong not in _triples(text)
+
+
+def test_precision_trap_continued_bombing_is_still_an_attack() -> None:
+    found = _triples("Las tropas israelíes continúan sus bombardeos en la Franja de Gaza.")
+    assert ("Israel", "attacks", "Gaza Strip") in found
