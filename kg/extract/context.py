@@ -41,6 +41,7 @@ class Office:
     token: int  # token index of the title, to find "hasta mayo" after it
     rule: str
     subject_at: int = -1  # for a predicate ("Kim Jong Il … era el líder"): where the person is
+    ended: str | None = None  # a former office: when the gazetteer says it ended
 
 
 @dataclass

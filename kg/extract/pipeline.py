@@ -138,7 +138,7 @@ class Extractor:
                 continue
             if o.of not in ctx.registry:
                 ctx.known(o.of)
-            start = end = None
+            start, end = None, o.ended
             title_char = tokens[o.token].start - s.start
             for t in times:
                 if t.start >= title_char and t.start - title_char < 80:

@@ -14,6 +14,11 @@ from kg.extract.tokens import Token, fold
 _COMPILED: dict[tuple[int, str], tuple[dict[str, Any], Any]] = {}
 
 
+_LEADING = frozenset(
+    {"President", "Prime Minister", "Supreme Leader", "King", "Queen", "Emir", "Chancellor"}
+)
+
+
 def _compiled(lexicon: dict[str, Any], key: str, build: Any) -> Any:
     """Tables derived from a language's lexicon, built once (the lexicon is loaded once)."""
     slot = (id(lexicon), key)
@@ -209,9 +214,14 @@ class TitleReader:
             if person is None:
                 person = self._predicate_subject(head)
                 predicate = person is not None
-                definite = k > 0 and toks[k - 1].low in self.g.definite
+                before = k - 1
+                while before > 0 and toks[before].low in self._former_words:
+                    before -= 1  # "el ex primer ministro"
+                definite = before >= 0 and toks[before].low in self.g.definite
                 if person is None and definite:
-                    person = self._holder(role, of, leader)
+                    person = (
+                        self._former_holder(role, of) if was else self._holder(role, of, leader)
+                    )
                 if (
                     person is None
                     and definite
@@ -250,7 +260,15 @@ class TitleReader:
             elif of is not None and was:
                 relation = "leader_of" if leader else "holds_position"
                 self.offices.append(
-                    Office(person, relation, of, role, k, self._rule("former_title"))
+                    Office(
+                        person,
+                        relation,
+                        of,
+                        role,
+                        k,
+                        self._rule("former_title"),
+                        ended=self._term_end(person, role, of),
+                    )
                 )
             if not predicate:
                 self.add(Mention(head, end, person, kind), replace=True)
@@ -410,6 +428,41 @@ class TitleReader:
             label = " ".join(t.text for t in toks[n:end])
             return self.ctx.new(label, "Person"), end
         return None, n
+
+    def _term_end(self, person: str, role: str | None, of: str) -> str | None:
+        """When the gazetteer says ``person``'s term in that office ended (ISO date), if it
+        knows exactly one such ended term."""
+        ends = {
+            p.end.isoformat()
+            for p in getattr(self.ctx.gaz.get(person), "positions", ())
+            if p.of == of and (role is None or p.role == role) and p.end is not None
+        }
+        return ends.pop() if len(ends) == 1 else None
+
+    @property
+    def _former_words(self) -> frozenset[str]:
+        return frozenset(fold(w) for w in self.ctx.lexicon.get("former", []))
+
+    def _former_holder(self, role: str | None, of: str | None) -> str | None:
+        """Whom "el exprimer ministro neerlandés" refers to: the one person the article has
+        named whose term in that office (any leading office when the title names no role)
+        ended before the publication date."""
+        day = self.ctx.published
+        if of is None or day is None:
+            return None
+        found = {
+            label
+            for label, entity in self.ctx.registry.items()
+            if entity.type == "Person"
+            and any(
+                p.of == of
+                and (p.role == role if role else p.role in _LEADING)
+                and p.end is not None
+                and p.end < day
+                for p in getattr(self.ctx.gaz.get(label), "positions", ())
+            )
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _inner_demonym(self, k: int, words: list[str]) -> tuple[str | None, int]:
         """A title of several words with a demonym after its first ("ministro ruso de

@@ -47,3 +47,23 @@ def test_titles_nationality_inside_and_unnamed_portfolio(
 def test_titles_portfolio_without_a_comma_is_not_skipped() -> None:
     # "de Economía" is followed by a verb, not by the holder's name: no office is read
     assert _offices("El ministro francés de Economía Digital presentó el plan.") == set()
+
+
+def test_titles_former_title_is_the_one_named_person_who_held_it() -> None:
+    text = (
+        "El secretario general de la OTAN, Mark Rutte, viajó a Kiev. En la capital ucraniana, "
+        "el exprimer ministro neerlandés se reunió con el presidente Volodímir Zelenski."
+    )
+    article = read_text(text, article_id="t", published=date(2024, 10, 3), lang="es")
+    raws, _, _ = extract_raw(article)
+    met = {(r.subject, r.object) for r in raws if r.relation == "meets"}
+    assert ("Mark Rutte", "Volodymyr Zelensky") in met
+    former = [r for r in raws if r.rule == "es.office.former_title"]
+    assert [(r.subject, r.object, r.end) for r in former] == [
+        ("Mark Rutte", "Netherlands", "2024-07-02")
+    ]
+
+
+def test_titles_former_title_with_no_one_named_who_held_it_is_nobody() -> None:
+    text = "El expresidente ruso habló con la prensa en Moscú sobre Ucrania."
+    assert _offices(text) == set()
