@@ -76,16 +76,14 @@ class SentenceMentions(TitleReader):
         for _, _, h in self.spans:
             if h.kind in (NAME, DEMONYM, SEAT):
                 here.add(h.labels[0])
-        # the country named in the sentence, else the most recently named one
+        # the country the sentence names, or the country of a person it names ("Shoigu, …
+        # del Consejo de Seguridad"); else an international body: "Security Council
+        # resolutions" after a paragraph on Russia are still the UN's
+        here |= {self.ctx.affiliation[x] for x in list(here) if x in self.ctx.affiliation}
         for label in labels:
             rec = gaz.get(label)
             if rec and rec.country and rec.country in here:
                 return label
-        for prev in reversed(self.ctx.recent[-8:]):
-            for label in labels:
-                rec = gaz.get(label)
-                if rec and rec.country == prev:
-                    return label
         for label in labels:
             rec = gaz.get(label)
             if rec and not rec.country:

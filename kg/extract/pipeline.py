@@ -17,6 +17,7 @@ from kg.errors import DataError
 from kg.extract.anaphora import topic_person
 from kg.extract.context import clause_bounds, is_verb
 from kg.extract.deferred import ANAPHORS, event_has_actor, placeholder, resolve_anaphora
+from kg.extract.derived import speakers_criticize
 from kg.extract.event_times import lend_times, load_event_anaphora, referred_relations
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.grammar import Grammar, load_grammar
@@ -117,6 +118,7 @@ class Extractor:
         # objects left to earlier sentences ("condenaron el bombardeo"): see deferred.py
         narrated = [r.id for r in self.rules.rules if not r.presupposed]
         raws = resolve_anaphora(raws, [s.start for s in article.sentences], narrated)
+        raws.extend(speakers_criticize(raws, self.rules.accusations, ctx, self.lang))
         for n, r in enumerate(raws):
             r.order = n
         index = {s.start: n for n, s in enumerate(article.sentences)}

@@ -98,6 +98,8 @@ class RuleSet:
     # commodities: selling them is trade ("vende su crudo a China"), not a supply of arms or aid
     trade_goods: frozenset[str] = frozenset()
     sale_words: frozenset[str] = frozenset()  # folded lemmas that make a transfer a sale
+    # relations whose claim criticises its subject: the speaker criticizes them (derived.py)
+    accusations: frozenset[str] = frozenset()
 
 
 def _alt(words: list[str]) -> str:
@@ -339,7 +341,16 @@ def parse_rules(data: Any, name: str, lang: str) -> RuleSet:
         not_goods=not_goods,
         trade_goods=frozenset(fold(str(w)) for w in data.get("trade_goods") or []),
         sale_words=frozenset(fold(str(w)) for w in data.get("sale_words") or []),
+        accusations=_accusations(data.get("accusations"), name),
     )
+
+
+def _accusations(raw: Any, name: str) -> frozenset[str]:
+    found = frozenset(str(r) for r in raw or [])
+    unknown = sorted(found - set(RELATIONS))
+    if unknown:
+        raise DataError(f"{name}: accusations: unknown relation {unknown[0]!r}")
+    return found
 
 
 @cache
