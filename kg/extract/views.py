@@ -177,7 +177,8 @@ def trim_items(tokens: list[Token], a: int, b: int, g: Grammar) -> tuple[str, in
     for n in range(a, b):
         t = tokens[n]
         if t.kind in ("S",) or (n > a and (t.low in g.item_stops or t.kind == "C")):
-            break
+            if not (t.low in g.item_stops and tokens[n - 1].low in g.money_words):
+                break  # "millones de dólares en ayuda militar": what the money buys goes on
         if (
             n > a
             and g.participle_endings

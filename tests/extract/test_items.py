@@ -370,3 +370,18 @@ def test_items_long_input_is_bounded(text: str) -> None:
     for lang in ("es", "en"):
         parse_items(text, lang)
     assert time.perf_counter() - began < 2.0
+
+
+def test_items_money_spent_on_goods_names_the_goods() -> None:
+    from datetime import date
+
+    from kg.extract import extract
+    from kg.read import read_text
+
+    for text, lang in [
+        ("Alemania ha entregado a Kiev miles de millones de euros en ayuda militar.", "es"),
+        ("The United States has sent Ukraine 60 billion dollars in military aid.", "en"),
+    ]:
+        article = read_text(text, article_id="t", published=date(2024, 10, 3), lang=lang)
+        labels = [i.label for s in extract(article) if s.relation == "supplies" for i in s.items]
+        assert labels == ["military aid"], text
