@@ -324,6 +324,8 @@ class Extractor:
         if groups.get("ITEMS") is not None:
             a = enc.token_at(m.start("ITEMS") + 1)
             b = enc.token_at(m.end("ITEMS") - 1) + 1
+            while a < b - 1 and any(t.start <= tokens[a].start - s.start < t.end for t in times):
+                a += 1  # "recibió en las últimas semanas unos 200 misiles": the time is no item
             items_text, cut = trim_items(tokens, a, b, self.grammar)
             if m.end("ITEMS") == m.end():
                 i1 = max(min(i1, cut), i0 + 1)  # the match ends where its items end
@@ -394,6 +396,8 @@ class Extractor:
             holding.negated = False
         if rule.modality:
             holding.modality = rule.modality
+            if rule.modality == "asserted":  # the article's own voice ("X, de la Universidad Y")
+                holding.attributed_to, holding.self_reported = [], False
         if rule.negated:
             holding.negated = True
         items = parse_items(items_text, self.lang) if items_text else []

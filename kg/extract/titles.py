@@ -317,6 +317,10 @@ class TitleReader:
                     n += 1
                 if type_ == "Person":
                     person, end = self._person_at(n, allow_new=True)
+                    if person is None and of is None and phrase[0] not in kinship:
+                        # "el experto en seguridad marítima Jukka Salminen": a field, then the name
+                        n = self._skip_field(n)
+                        person, end = self._person_at(n, allow_new=True)
                     if person is None:
                         continue
                     if of is not None:
@@ -336,6 +340,18 @@ class TitleReader:
                     )
                     return end
         return None
+
+    def _skip_field(self, n: int, most: int = 4) -> int:
+        """Past a field of expertise after a person noun ("en seguridad marítima", "de
+        política exterior"): a preposition and up to ``most`` lower-case words, when a
+        capitalised word follows them; else ``n``."""
+        toks = self.tokens
+        if n >= len(toks) or toks[n].low not in self.g.prepositions:
+            return n
+        k = n + 1
+        while k < len(toks) and k - n <= most and toks[k].kind == "W" and not toks[k].is_upper:
+            k += 1
+        return k if k > n + 1 and k < len(toks) and toks[k].is_upper else n
 
     def _skip_portfolio(self, n: int) -> int:
         """Past a named portfolio after the nationality: "el ministro francés de las Fuerzas

@@ -67,3 +67,18 @@ def test_titles_former_title_is_the_one_named_person_who_held_it() -> None:
 def test_titles_former_title_with_no_one_named_who_held_it_is_nobody() -> None:
     text = "El expresidente ruso habló con la prensa en Moscú sobre Ucrania."
     assert _offices(text) == set()
+
+
+def test_titles_person_noun_with_a_field_before_the_name() -> None:
+    text = (
+        "El experto en seguridad marítima Jukka Salminen, de la Universidad de Turku, señaló "
+        "que Finlandia podría pedir consultas a la OTAN."
+    )
+    article = read_text(text, article_id="t", published=date(2024, 12, 27), lang="es")
+    raws, _, _ = extract_raw(article)
+    seeks = [r for r in raws if r.relation == "seeks"]
+    assert seeks and all(r.holding.attributed_to == ["Jukka Salminen"] for r in seeks)
+    affiliated = [r for r in raws if r.relation == "affiliated_with"]
+    assert [(r.subject, r.holding.modality, r.holding.attributed_to) for r in affiliated] == [
+        ("Jukka Salminen", "asserted", [])
+    ]
