@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from kg.extract.tokens import Token
 
 WINDOW = 3  # sentences back where the event referred to may be
+CONDEMNED_WINDOW = 8  # for a condemned event, as far as deferred.py looks for its author
 
 
 @dataclass(frozen=True)
@@ -86,9 +87,16 @@ def lend_times(
             d
             for d in raws
             if d.time
-            and d.relation == r.relation
-            and here - WINDOW <= sentence_index[d.sentence.start] < here
-            and same_event(r, d, home)
+            and (
+                (d.relation == r.relation and same_event(r, d, home))
+                # "condenó el bombardeo": the criticism is dated by the bombing it condemns
+                or (r.relation == "criticizes" and d.relation in rels and d.subject == r.object)
+            )
+            and here - _window(r, d) <= sentence_index[d.sentence.start] < here
         ]
         if donors:
             r.time = list(max(donors, key=lambda d: d.order).time)
+
+
+def _window(r: Raw, d: Raw) -> int:
+    return CONDEMNED_WINDOW if r.relation == "criticizes" and d.relation != r.relation else WINDOW

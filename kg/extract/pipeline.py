@@ -418,7 +418,8 @@ class Extractor:
             relation = "trades_with"  # "vende su crudo a China": commerce, not a supply
         # "mientras", "but": a time before them is another clause's; "y" may join one event
         breakers = self.grammar.clause_breaks - self.grammar.coordinators
-        when = _clause_times(tokens, i0, i1, s, times, rule.relation, breakers)
+        relatives = self.grammar.subject_relatives | self.grammar.relative_starts
+        when = _clause_times(tokens, i0, i1, s, times, rule.relation, breakers, relatives)
         out = []
         for subj in subjects:
             for obj in objects:
@@ -654,6 +655,7 @@ def _clause_times(
     times: list[Any],
     relation: str = "",
     breakers: frozenset[str] = frozenset(),
+    relatives: frozenset[str] = frozenset(),
 ) -> list[str]:
     """Times of the comma-bounded stretch around the match, plus a leading adverbial
     ("En febrero, Putin le regaló…"); failing those, the clause's only time not cut off by a
@@ -668,10 +670,12 @@ def _clause_times(
     first_comma = next((n for n, t in enumerate(tokens) if t.kind == "C"), None)
     if first_comma is not None and first_comma < lo and first_comma <= 6:
         spans.append((tokens[0].start, tokens[first_comma].start))
+    # "Arabia Saudí, que normalizó el año pasado sus relaciones…, condenó": not the relative's
+    nested = _relative_spans(tokens, i0, i1, relatives)
     out = []
     for t in times:
         c = t.start + s.start
-        if any(a <= c < b for a, b in spans):
+        if any(a <= c < b for a, b in spans) and not any(a <= c < b for a, b in nested):
             out.append(t.value)
     if not out and relation not in STATES:
         a, b = clause_bounds(tokens, i0, i1)
@@ -681,10 +685,29 @@ def _clause_times(
         if breaks:
             a = breaks[-1] + 1
         lo_c, hi_c = tokens[a].start, tokens[b - 1].end if b > 0 else s.end
-        inside = {t.value for t in times if lo_c <= t.start + s.start < hi_c and not t.anchor}
+        inside = {
+            t.value
+            for t in times
+            if lo_c <= t.start + s.start < hi_c
+            and not t.anchor
+            and not any(a <= t.start + s.start < b for a, b in nested)
+        }
         if len(inside) == 1:
             out = list(inside)
     return list(dict.fromkeys(out))
+
+
+def _relative_spans(
+    tokens: list[Token], i0: int, i1: int, starts: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Character spans of the comma-bounded relative clauses inside a match (", que …,")."""
+    out = []
+    for k in range(i0, i1 - 1):
+        if tokens[k].kind == "C" and tokens[k + 1].low in starts:
+            close = next((n for n in range(k + 1, i1) if tokens[n].kind == "C"), None)
+            if close is not None:
+                out.append((tokens[k].start, tokens[close].end))
+    return out
 
 
 def extract_raw(article: Article) -> tuple[list[Raw], list[Denial], Context]:

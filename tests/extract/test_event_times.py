@@ -57,3 +57,14 @@ def test_event_times_recent_days_and_the_evening_after_a_date() -> None:
     )
     values = [t.value for t in find_times(text, date(2024, 3, 8), "es")]
     assert values == ["2024-03", "2024-03-07", "2024-03-07"]
+
+
+def test_event_times_a_condemnation_takes_the_date_of_the_attack_it_condemns() -> None:
+    found = _statements(
+        "Israel bombardeó el lunes objetivos militares en Irán. "
+        "Arabia Saudí, que normalizó el año pasado sus relaciones con Teherán, condenó el "
+        "bombardeo."
+    )
+    assert found[("Israel", "attacks", "Iran")].time == ("2024-06-17",)
+    # the relative clause's "el año pasado" is not when Saudi Arabia condemned it
+    assert found[("Saudi Arabia", "criticizes", "Israel")].time == ("2024-06-17",)
