@@ -103,6 +103,27 @@ class SentenceMentions(TitleReader):
                 return True
         return False
 
+    def state_bodies(self) -> None:
+        """ "el Gobierno de Malí", "la junta militar de Níger", "el régimen de Damasco": a
+        state's own body acting is the state (as "el Gobierno camboyano" is)."""
+        forces = _phrases(self.ctx.lexicon, "state_forces")
+        toks = self.tokens
+        for i, j, h in self.spans:
+            if h.kind not in (NAME, SHORT) or i < 2 or toks[i - 1].low not in self.g.of_words:
+                continue
+            label, kind, state = self.resolve_hit(h)
+            country = state or label
+            entity = self.ctx.registry.get(country)
+            if entity is None or entity.type != "Country":
+                continue
+            for phrase in forces:
+                s = i - 1 - len(phrase)
+                if s >= 0 and match_at(toks, s, phrase):
+                    if s > 0 and toks[s - 1].low in self.g.head_determiners:
+                        s -= 1
+                    self.add(Mention(s, j, country, "collective"), replace=True)
+                    break
+
     def org_names(self) -> None:
         """Capitalised runs headed by an organisation word become new Organizations."""
         heads = {fold(w) for w in self.ctx.lexicon.get("org_heads", [])}
@@ -395,6 +416,7 @@ def find_mentions(
     sm = SentenceMentions(ctx, tokens, hits, offset)
     sm.names()
     sm.corefs()
+    sm.state_bodies()
     sm.org_names()
     sm.titles()
     sm.demonym_names()

@@ -224,7 +224,13 @@ def assess(
         if tokens[n - 1].kind == "C" and (
             _verb_in(t, cues.claim_verbs) or _verb_in(t, cues.report_verbs)
         ):
-            after = [m for m in mentions if n < m.i <= n + 6]
+            # ", afirmó X": X follows the verb itself, not "dijo que Lula…" (whom it speaks of)
+            starts = cues.grammar.reported_clause_starts
+            after = [
+                m
+                for m in mentions
+                if n < m.i <= n + 6 and not any(t.low in starts for t in tokens[n + 1 : m.i])
+            ]
             if after:
                 h.attributed_to.extend(_labels(after[0]))
                 claim = claim or _verb_in(t, cues.claim_verbs)

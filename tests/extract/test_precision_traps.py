@@ -12,7 +12,11 @@ from kg.read import read_text
 
 def _triples(text: str) -> set[tuple[str, str, str]]:
     article = read_text(text, article_id="t", published=date(2024, 5, 1), lang="es")
-    return {(s.subject.label, s.relation, s.object.label) for s in extract(article)}
+    out = set()
+    for s in extract(article):
+        out.add((s.subject.label, s.relation, s.object.label))
+        out |= {(e.label, "attributed", s.relation) for e in s.attributed_to}
+    return out
 
 
 @pytest.mark.parametrize(
@@ -31,6 +35,17 @@ def _triples(text: str) -> set[tuple[str, str, str]]:
             "Maduro dijo que Venezuela no cederá y les pidió calma a los ciudadanos.",
             ("Nicolás Maduro", "seeks", "Venezuela"),
         ),
+        # "dijo que Lula…": Lula is spoken of, not the speaker of the relative clause's visit
+        (
+            "El asesor brasileño Celso Amorim, que viajó a Caracas la semana pasada, dijo que "
+            "Lula no permitirá una guerra.",
+            ("Luiz Inácio Lula da Silva", "attributed", "visits"),
+        ),
+        # "la Comisión de la Unión Africana" is not the European Commission
+        (
+            "El presidente de la Comisión de la Unión Africana, Moussa Faki, pidió calma.",
+            ("Moussa Faki", "leader_of", "European Commission"),
+        ),
         # the earlier holder of a title is not the one named after it
         (
             "El ministro de Exteriores estonio, Margus Tsahkna, habló. "
@@ -46,3 +61,14 @@ def test_precision_trap_gives_no_wrong_statement(text: str, wrong: tuple[str, st
 def test_precision_trap_continued_bombing_is_still_an_attack() -> None:
     found = _triples("Las tropas israelíes continúan sus bombardeos en la Franja de Gaza.")
     assert ("Israel", "attacks", "Gaza Strip") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El Gobierno de Malí acusó a París de injerencia.",
+        "La junta militar de Malí acusó a París de injerencia.",
+    ],
+)
+def test_precision_trap_a_states_own_body_is_the_state(text: str) -> None:
+    assert ("Mali", "criticizes", "France") in _triples(text)
