@@ -82,3 +82,12 @@ def test_titles_person_noun_with_a_field_before_the_name() -> None:
     assert [(r.subject, r.holding.modality, r.holding.attributed_to) for r in affiliated] == [
         ("Jukka Salminen", "asserted", [])
     ]
+
+
+def test_titles_plural_title_before_a_pair_of_names() -> None:
+    text = "Hubo una reunión entre los presidentes Nicolás Maduro e Irfaan Ali en San Vicente."
+    article = read_text(text, article_id="t", published=date(2023, 12, 15), lang="es")
+    raws, _, _ = extract_raw(article)
+    assert ("Nicolás Maduro", "meets", "Irfaan Ali") in {
+        (r.subject, r.relation, r.object) for r in raws
+    }
