@@ -242,7 +242,16 @@ class TitleReader:
                     self.ctx.roles[role] = person
             if of is None:
                 of = self._office_of(person, role)
-            if of is not None and not was:
+            known = (
+                self._known_role(person, of)
+                if of is not None and role and not leader and not was
+                else None
+            )
+            if of is not None and known in _LEADING:
+                # "el canciller alemán, Olaf Scholz": the gazetteer's office on that date
+                # (Chancellor) over the title's other reading (a foreign minister)
+                self.offices.append(self._known_office(person, of, k))
+            elif of is not None and not was:
                 relation = "leader_of" if leader else "holds_position"
                 if role == "Minister" and not leader:
                     role = None
@@ -458,6 +467,16 @@ class TitleReader:
     @property
     def _former_words(self) -> frozenset[str]:
         return frozenset(fold(w) for w in self.ctx.lexicon.get("former", []))
+
+    def _known_role(self, person: str, of: str) -> str | None:
+        """The one role the gazetteer gives ``person`` in ``of`` on the publication date."""
+        day = self.ctx.published
+        roles = {
+            p.role
+            for p in getattr(self.ctx.gaz.get(person), "positions", ())
+            if p.of == of and day is not None and p.holds_on(day)
+        }
+        return roles.pop() if len(roles) == 1 else None
 
     def _former_holder(self, role: str | None, of: str | None) -> str | None:
         """Whom "el exprimer ministro neerlandés" refers to: the one person the article has

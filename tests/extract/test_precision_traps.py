@@ -72,3 +72,37 @@ def test_precision_trap_continued_bombing_is_still_an_attack() -> None:
 )
 def test_precision_trap_a_states_own_body_is_the_state(text: str) -> None:
     assert ("Mali", "criticizes", "France") in _triples(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "right", "wrong"),
+    [
+        (
+            "El canciller alemán, Olaf Scholz, conversó por teléfono con Putin.",
+            ("Olaf Scholz", "leader_of", "Germany"),
+            ("Olaf Scholz", "holds_position", "Germany"),
+        ),
+        (
+            "Irán, principal aliado de Hamás en la región, celebró el anuncio.",
+            ("Iran", "allied_with", "Hamas"),
+            ("Iran", "supports", "Hamas"),
+        ),
+        (
+            "Rusia lanzó un ataque masivo con misiles y drones contra la infraestructura "
+            "energética de Ucrania.",
+            ("Russia", "attacks", "Ukraine"),
+            ("Ukraine", "attacks", "Russia"),
+        ),
+        (
+            "Catar y Egipto anunciaron un acuerdo de alto el fuego entre Israel y Hamás.",
+            ("Israel", "agrees_with", "Hamas"),
+            ("Qatar", "agrees_with", "Egypt"),
+        ),
+    ],
+)
+def test_precision_trap_unseen_news_forms(
+    text: str, right: tuple[str, str, str], wrong: tuple[str, str, str]
+) -> None:
+    found = _triples(text)
+    assert right in found
+    assert wrong not in found
