@@ -106,3 +106,16 @@ def test_precision_trap_unseen_news_forms(
     found = _triples(text)
     assert right in found
     assert wrong not in found
+
+
+def test_precision_trap_not_ruling_out_is_no_negation() -> None:
+    article = read_text(
+        "Corea del Sur no descarta enviar armas directamente a Ucrania.",
+        article_id="t",
+        published=date(2024, 10, 29),
+        lang="es",
+    )
+    found = [s for s in extract(article) if s.relation == "supplies"]
+    assert [(s.subject.label, s.object.label, s.modality, s.negated) for s in found] == [
+        ("South Korea", "Ukraine", "speculative", False)
+    ]
