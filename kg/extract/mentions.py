@@ -18,6 +18,7 @@ from kg.extract.context import (
     name_run,
 )
 from kg.extract.gazetteer import DEMONYM, NAME, SEAT, SHORT, Hit
+from kg.extract.pairs import note_actors, pair_mentions
 from kg.extract.titles import TitleReader, _phrases, _title_table
 from kg.extract.tokens import Token, fold
 
@@ -418,6 +419,9 @@ def find_mentions(
     named = sm.taken | {n for i, j, _ in sm.spans for n in range(i, j)}
     for m in org_anaphors(ctx, tokens, sm.mentions, named):
         sm.add(m)  # "se incorporaron al bloque": the organisation named before
+    for m in pair_mentions(ctx, tokens, sm.mentions, named):
+        sm.add(m)  # "ambos líderes": the two people named just before
+    note_actors(ctx, sm.mentions)
     note_organisations(ctx, tokens, sm.mentions)
     note_topic(ctx, tokens, sm.mentions)
     for m in sm.mentions:

@@ -388,7 +388,9 @@ class Extractor:
         holding = assess(tokens, flat, i0, i1, subj_start, self.cues, subj_end)
         if rule.presupposed:
             if holding.modality in ("speculative", "hypothetical", "planned"):
-                holding.modality = "reported" if holding.attributed_to else "asserted"
+                # "advirtió de que, si la cooperación entre X e Y sigue…": the condition is on
+                # what follows; the noun phrase is the article's own presupposition
+                holding.modality, holding.attributed_to = "asserted", []
             holding.negated = False
         if rule.modality:
             holding.modality = rule.modality
