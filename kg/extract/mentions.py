@@ -8,6 +8,7 @@ affiliated_with), which the pipeline turns into Statements.
 from __future__ import annotations
 
 from kg.extract.anaphora import note_organisations, note_topic, org_anaphors
+from kg.extract.bodies import local_body
 from kg.extract.context import (
     Context,
     Mention,
@@ -242,6 +243,11 @@ class SentenceMentions(TitleReader):
             ):
                 continue  # a surname inside another person's name: "Sean Mnangagwa"
             label, kind, state = self.resolve_hit(h)
+            if h.kind == SHORT and len(h.labels) == 1 and toks[j - 1].is_upper:
+                # "el Senado" in an article about Cambodia: Cambodia's (bodies.py)
+                label = local_body(self.ctx, label, [x.labels[0] for _, _, x in self.spans])
+                if not label:
+                    continue
             rec = self.ctx.gaz.get(label)
             common = [t for t in toks[i:j] if not t.is_upper and t.low in forces]
             if rec and rec.country and common:

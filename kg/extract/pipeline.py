@@ -27,6 +27,7 @@ from kg.extract.modality import Cues, Holding, assess, load_cues, sentence_denia
 from kg.extract.rules import Rule, RuleSet, load_rules
 from kg.extract.succession import succession_offices
 from kg.extract.timex import find_times
+from kg.extract.topic_titles import note_roles
 from kg.extract.tokens import Token, fold, tokenize
 from kg.extract.views import (
     Encoded,
@@ -105,12 +106,15 @@ class Extractor:
             here = self._offices(offices, tokens, s, times, ctx)
             here.extend(self._matches(tokens, mentions, demonyms, s, times, ctx))
             here.extend(self._wars(mentions, s, ctx))
-            for other, office, _ in succession_offices(ctx, tokens, mentions, here):
+            for other, office, successor in succession_offices(ctx, tokens, mentions, here):
                 # "en sustitución de X", "le sucedió X": the same office, held by the other
                 rule = f"{self.lang}.office.succession"
                 passed = (office.relation, office.object)
                 here.append(Raw(other, *passed, Holding(), rule, s, role=office.role))
+                if successor and office.role:
+                    ctx.roles[office.role] = other  # the successor is "el primer ministro" now
             raws.extend(here)
+            note_roles(ctx, ((r.subject, r.relation, r.role, r.end, r.rule) for r in here))
             ctx.said.extend((r.subject, r.relation, r.object) for r in raws[len(ctx.said) :])
             for deniers, rel in sentence_denials(tokens, mentions, self.cues):
                 denials.append(Denial(deniers, rel, s))

@@ -1,0 +1,54 @@
+"""National bodies named by a bare short form: "el Senado" in an article about Cambodia.
+
+The gazetteer gives short forms such as "Senado" or "Congreso" to the bodies of one country
+(the United States Senate).  In an article about another country the same words name that
+country's body, so a short form is kept for the gazetteer's body only when its country is in
+the context; otherwise it names "<body> of <country>" for the country the context gives (the
+sentence's countries first, then the most recently named one).
+"""
+
+from __future__ import annotations
+
+from kg.extract.context import Context
+
+# How many recent mentions say which country the article is about at this point.
+_RECENT = 8
+
+
+def _countries(ctx: Context, here: list[str]) -> list[str]:
+    """Countries in context, nearest first: the sentence's, then the recent mentions'."""
+    out: list[str] = []
+    for label in [*here, *reversed(ctx.recent[-_RECENT:])]:
+        rec = ctx.gaz.get(label)
+        if rec is not None and rec.entity.type == "City" and rec.capital_of:
+            label, rec = rec.capital_of, ctx.gaz.get(rec.capital_of)
+        if rec is not None and rec.entity.type == "Country" and label not in out:
+            out.append(label)
+        elif label in ctx.affiliation and ctx.affiliation[label] not in out:
+            out.append(ctx.affiliation[label])
+    return out
+
+
+def local_body(ctx: Context, label: str, here: list[str]) -> str | None:
+    """The body a bare short form names in this context, when not the gazetteer's own.
+
+    Args:
+        ctx: the article context.
+        label: the gazetteer body the short form resolved to ("United States Senate").
+        here: gazetteer labels the sentence names (countries, demonyms' countries, capitals).
+
+    Returns:
+        ``label`` itself when its country is in context or nothing says otherwise; the label
+        of the context country's body ("Senate of Cambodia"); or "" when the body belongs to
+        another country but cannot be named (the mention is then dropped).
+    """
+    rec = ctx.gaz.get(label)
+    if rec is None or rec.entity.type != "Organization" or not rec.country:
+        return label
+    countries = _countries(ctx, here)
+    if not countries or rec.country in countries:
+        return label
+    if not label.startswith(rec.country + " "):
+        return ""
+    head = label[len(rec.country) + 1 :]
+    return ctx.new(f"{head} of {countries[0]}", "Organization")
