@@ -29,7 +29,7 @@ def _countries(ctx: Context, here: list[str]) -> list[str]:
     return out
 
 
-def local_body(ctx: Context, label: str, here: list[str]) -> str | None:
+def local_body(ctx: Context, label: str, here: list[str]) -> str:
     """The body a bare short form names in this context, when not the gazetteer's own.
 
     Args:

@@ -27,8 +27,8 @@ from kg.extract.modality import Cues, Holding, assess, load_cues, sentence_denia
 from kg.extract.rules import Rule, RuleSet, load_rules
 from kg.extract.succession import succession_offices
 from kg.extract.timex import find_times
-from kg.extract.topic_titles import note_roles
 from kg.extract.tokens import Token, fold, tokenize
+from kg.extract.topic_titles import note_roles
 from kg.extract.views import (
     Encoded,
     cite_spans,

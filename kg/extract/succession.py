@@ -34,7 +34,7 @@ class OfficeRaw(Protocol):
     rule: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class Passed:
     """An office passed on under the role the handover names ("la jefatura del Gobierno")."""
 
