@@ -10,6 +10,7 @@ sentence's countries first, then the most recently named one).
 from __future__ import annotations
 
 from kg.extract.context import Context
+from kg.extract.tokens import Token
 
 # How many recent mentions say which country the article is about at this point.
 _RECENT = 8
@@ -52,3 +53,23 @@ def local_body(ctx: Context, label: str, here: list[str]) -> str:
         return ""
     head = label[len(rec.country) + 1 :]
     return ctx.new(f"{head} of {countries[0]}", "Organization")
+
+
+def sole_country(ctx: Context, person: str) -> str | None:
+    """The country a minister with no country named serves: the person's known affiliation,
+    else the one country of the recent context ("Hun Many es ministro de la Función Pública"
+    after sentences on Cambodia); None when the context names several."""
+    if person in ctx.affiliation:
+        return ctx.affiliation[person]
+    countries = _countries(ctx, [])
+    return countries[0] if len(countries) == 1 else None
+
+
+def portfolio_at(tokens: list[Token], n: int, articles: frozenset[str]) -> bool:
+    """ "de (la) Función Pública" at ``n``: a ministry's portfolio named in capitals."""
+    if n >= len(tokens) or tokens[n].low not in ("de", "del"):
+        return False
+    k = n + 1
+    if k < len(tokens) and tokens[k].low in articles:
+        k += 1
+    return k < len(tokens) and tokens[k].kind == "W" and tokens[k].is_upper

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from kg.extract.bodies import portfolio_at, sole_country
 from kg.extract.context import Context, Mention, Office, is_verb, match_at, name_run
 from kg.extract.gazetteer import DEMONYM, NAME, Hit
 from kg.extract.grammar import Grammar
@@ -199,6 +200,7 @@ class TitleReader:
                     continue
             of, n = self._qualifier(n, allow_de_word=False)
             of = of or inner or (preset[0] if preset else None)
+            portfolio = role == "Minister" and portfolio_at(toks, n, self.g.slot_articles)
             n = self._skip_portfolio(n)
             if n < len(toks) and toks[n].kind == "C":
                 n_name = n + 1
@@ -240,6 +242,8 @@ class TitleReader:
                     self.ctx.roles[role] = person
             if of is None and not bare:
                 of = self._office_of(person, role)
+            if of is None and not was and (portfolio or (role or "").startswith("Minister ")):
+                of = sole_country(self.ctx, person)  # "es ministro de la Función Pública"
             if of is not None and not was:
                 relation = "leader_of" if leader else "holds_position"
                 if role == "Minister" and not leader:
