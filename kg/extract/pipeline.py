@@ -28,7 +28,7 @@ from kg.extract.rules import Rule, RuleSet, load_rules
 from kg.extract.succession import succession_offices
 from kg.extract.timex import find_times
 from kg.extract.tokens import Token, fold, tokenize
-from kg.extract.topic_titles import note_roles
+from kg.extract.topic_titles import embedded_start, note_roles
 from kg.extract.views import (
     Encoded,
     cite_spans,
@@ -536,6 +536,8 @@ def _topic(
     the clause's first such actor, the subject a coordinated verb shares ("Maduro respondió que
     Venezuela … y acusó a la Casa Blanca")."""
     lo = clause_bounds(tokens, before, before)[0]
+    if first:
+        lo = embedded_start(tokens, lo, before)  # "después de que X viajara … y cerrara"
     order = sorted(mentions, key=lambda m: m.i if first else -m.i)
     for m in order:
         if m.i >= before or m.i < lo:

@@ -74,3 +74,20 @@ def note_roles(ctx: Context, raws: Iterable[tuple[str, str, str | None, str | No
             and not rule.endswith(_NOT_CURRENT)  # a predecessor's office, or a former one
         ):
             ctx.roles[role] = subject
+
+
+# Imperfect subjunctive endings: a verb coordinated with a subordinate clause's verb shares
+# that clause's subject ("después de que X viajara a Budapest y cerrara…").
+_SUBJUNCTIVE = ("ara", "aran", "iera", "ieran", "ase", "asen", "iese", "iesen")
+
+
+def embedded_start(tokens: list[Token], lo: int, before: int) -> int:
+    """Where the clause whose subject a coordinated verb at ``before + 1`` shares begins: after
+    the last "que" before it when that verb is an imperfect subjunctive (a subordinate
+    clause's mood), else ``lo`` (the main clause's subject: "Maduro respondió que … y acusó")."""
+    if before + 1 >= len(tokens) or not tokens[before + 1].low.endswith(_SUBJUNCTIVE):
+        return lo
+    for k in range(before - 1, lo - 1, -1):
+        if tokens[k].low == "que":
+            return k + 1
+    return lo
