@@ -194,7 +194,7 @@ def compile_pattern(
             # not followed, within the next 6 tokens of the clause, by one of these words
             alt = _alt(el[1:].split("|"))
             rx = rf"(?!(?:{_WIDE_TOKEN}){{0,6}}? (?:{alt})/)"
-        elif el in ("«", "»", '"'):
+        elif el in ("«", "»", '"', "(", ")"):
             rx = rf" {re.escape(el)}/{_ANY_FORM}/Q"
         else:
             words = el.split("|")
