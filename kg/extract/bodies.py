@@ -73,3 +73,21 @@ def portfolio_at(tokens: list[Token], n: int, articles: frozenset[str]) -> bool:
     if k < len(tokens) and tokens[k].low in articles:
         k += 1
     return k < len(tokens) and tokens[k].kind == "W" and tokens[k].is_upper
+
+
+# Gazetteer kinds of bodies that states join as members.
+_MEMBERSHIP_KINDS = frozenset({"igo", "alliance", "bloc"})
+
+
+def member_body(ctx: Context) -> str | None:
+    """The body "se adhirió", "se incorporó" with no object refers to: the one membership
+    body (an intergovernmental organisation, alliance or bloc) the article has named so far;
+    None when it has named none or several."""
+    bodies = set()
+    for label in ctx.registry:
+        rec = ctx.gaz.get(label)
+        if ctx.counts[label] == 0:
+            continue  # only met inside another name ("el estado de la Unión")
+        if rec is not None and (rec.kind in _MEMBERSHIP_KINDS or rec.entity.type == "Bloc"):
+            bodies.add(label)
+    return bodies.pop() if len(bodies) == 1 else None

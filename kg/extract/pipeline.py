@@ -15,6 +15,7 @@ from typing import Any
 
 from kg.errors import DataError
 from kg.extract.anaphora import topic_person
+from kg.extract.bodies import member_body
 from kg.extract.context import clause_bounds, is_verb
 from kg.extract.deferred import ANAPHORS, event_has_actor, placeholder, resolve_anaphora
 from kg.extract.event_times import lend_times, load_event_anaphora, referred_relations
@@ -378,6 +379,8 @@ class Extractor:
             ):
                 return []
             subjects = [_ANTECEDENT]
+        if rule.object == "member_body":
+            objects = [b for b in [member_body(ctx)] if b]  # "Finlandia se adhirió en 2023"
         if rule.implied_object and not objects:
             implied = ctx.gaz.entity(rule.implied_object).label
             if implied in ctx.registry:  # named in the article so far
