@@ -52,6 +52,10 @@ class SentenceMentions(TitleReader):
             i = next((a for a, _, x in self.spans if x is h), 0)
             self._possessive = i > 0 and self.tokens[i - 1].low in self.g.possessives
             label = h.labels[0] if h.kind == NAME else self._disambiguate(h.labels)
+            if h.kind == SHORT and len(h.labels) == 1 and self.tokens[i].is_upper:
+                # "el Senado" in an article about Cambodia: Cambodia's (bodies.py)
+                here = [x.labels[0] for _, _, x in self.spans]
+                label = local_body(self.ctx, label, here) or label
             rec = gaz.get(label)
             if rec and rec.entity.type == "City" and rec.capital_of:
                 return self.ctx.known(label), "capital", rec.capital_of
@@ -242,12 +246,14 @@ class SentenceMentions(TitleReader):
                 and self.ctx.gaz.entity(h.labels[0]).type == "Person"
             ):
                 continue  # a surname inside another person's name: "Sean Mnangagwa"
+            if (
+                h.kind == SHORT
+                and len(h.labels) == 1
+                and toks[i].is_upper
+                and not local_body(self.ctx, h.labels[0], [x.labels[0] for _, _, x in self.spans])
+            ):
+                continue  # another country's body that cannot be named
             label, kind, state = self.resolve_hit(h)
-            if h.kind == SHORT and len(h.labels) == 1 and toks[j - 1].is_upper:
-                # "el Senado" in an article about Cambodia: Cambodia's (bodies.py)
-                label = local_body(self.ctx, label, [x.labels[0] for _, _, x in self.spans])
-                if not label:
-                    continue
             rec = self.ctx.gaz.get(label)
             common = [t for t in toks[i:j] if not t.is_upper and t.low in forces]
             if rec and rec.country and common:

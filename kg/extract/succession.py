@@ -140,6 +140,11 @@ def succession_offices(
         held = {
             (r.relation, r.object): r for r in raws if r.subject == holder and r.relation in OFFICES
         }
+        if not held and role and holder in ctx.affiliation:
+            # "cedió la jefatura del Gobierno a X": the giver's country's government
+            country = ctx.affiliation[holder]
+            rule = f"{ctx.grammar.lang}.office.handover"
+            held = {("leader_of", country): Passed(holder, "leader_of", country, role, rule)}
         if len(held) != 1:
             continue  # no office, or several: which one passed on is not said
         office: OfficeRaw = next(iter(held.values()))
