@@ -55,7 +55,9 @@ class SentenceMentions(TitleReader):
             if h.kind == SHORT and len(h.labels) == 1 and self.tokens[i].is_upper:
                 # "el Senado" in an article about Cambodia: Cambodia's (bodies.py)
                 here = [x.labels[0] for _, _, x in self.spans]
-                label = local_body(self.ctx, label, here) or label
+                local = local_body(self.ctx, label, here)
+                if local and local != label:
+                    return local, "name", None  # registered by local_body
             rec = gaz.get(label)
             if rec and rec.entity.type == "City" and rec.capital_of:
                 return self.ctx.known(label), "capital", rec.capital_of

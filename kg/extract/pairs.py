@@ -4,8 +4,8 @@ News prose names two parties ("Putin fue recibido por su homólogo chino, Xi Jin
 goes on with them as a pair: "ambos líderes firmaron una declaración", "los dos países negocian
 un tratado".  The noun says what kind of actor the pair is (roles.yaml ``pair_nouns``: people
 for "líderes", states for "países"); the pair is taken only when exactly two actors of that kind
-were named in the sentence so far, or, if fewer, in it together with the one or two sentences
-before (the nearest sentences that bring the count to two or more).
+were named in the sentence so far, or else in the nearest of the two sentences before that
+names two or more (exactly two, and no other actor of that kind named after it).
 With three candidates, or one, the phrase is left alone: precision comes before recall.
 """
 
@@ -36,6 +36,20 @@ def _kind(ctx: Context, m: Mention) -> tuple[str, str] | None:
 def _two(named: list[str]) -> tuple[str, str] | None:
     distinct = list(dict.fromkeys(named))
     return (distinct[0], distinct[1]) if len(distinct) == 2 else None
+
+
+def _before(ctx: Context, type_: str, seen: set[str]) -> tuple[str, str] | None:
+    """The two actors of ``type_`` the nearest earlier sentence naming two or more names,
+    provided it names exactly two and the sentences after it name only those."""
+    for sentence in reversed(ctx.actors[-_WINDOW:]):
+        named = [x for x in sentence if ctx.registry[x].type == type_]
+        if len(set(named)) >= 2:
+            pair = _two(named)
+            return pair if pair is not None and seen <= set(pair) else None
+        seen |= set(named)
+        if len(seen) > 1:
+            return None  # one here, another there: never named as a pair
+    return None
 
 
 def pair_mentions(
@@ -77,13 +91,7 @@ def pair_mentions(
             for a in m.actors()
             if a.j <= n and (kt := _kind(ctx, a)) is not None and kt[1] == type_
         ]
-        # walk back a sentence at a time until two of that kind are met
-        for back in range(_WINDOW + 1):
-            if len(set(here)) >= 2 or back == len(ctx.actors):
-                break
-            sentence = ctx.actors[-1 - back]
-            here = [x for x in sentence if ctx.registry[x].type == type_] + here
-        pair = _two(here)
+        pair = _two(here) if len(set(here)) >= 2 else _before(ctx, type_, set(here))
         if pair is None:
             continue
         members = tuple(Mention(n, end, label, "coref") for label in pair)
