@@ -115,7 +115,9 @@ class Extractor:
                 if successor and office.role:
                     ctx.roles[office.role] = other  # the successor is "el primer ministro" now
             raws.extend(here)
-            note_roles(ctx, ((r.subject, r.relation, r.role, r.end, r.rule) for r in here))
+            note_roles(
+                ctx, ((r.subject, r.relation, r.object, r.role, r.end, r.rule) for r in here)
+            )
             ctx.said.extend((r.subject, r.relation, r.object) for r in raws[len(ctx.said) :])
             for deniers, rel in sentence_denials(tokens, mentions, self.cues):
                 denials.append(Denial(deniers, rel, s))

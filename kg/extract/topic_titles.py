@@ -56,19 +56,25 @@ def previous_opener(ctx: Context) -> str | None:
     return person
 
 
-def note_roles(ctx: Context, raws: Iterable[tuple[str, str, str | None, str | None, str]]) -> None:
+def note_roles(
+    ctx: Context, raws: Iterable[tuple[str, str, str, str | None, str | None, str]]
+) -> None:
     """Let current offices stated in a sentence name their role's holder for later bare titles:
     "ceder la jefatura del Gobierno a Hun Manet" makes Hun Manet "el primer ministro".
 
     Args:
         ctx: the article context, whose ``roles`` is updated.
-        raws: (subject, relation, role, end, rule) of the sentence's statements; former
-            offices (an end date, a former title) and offices passed on by succession (the
-            pipeline notes a successor itself) are left out.
+        raws: (subject, relation, object, role, end, rule) of the sentence's statements;
+            only offices of a state count ("presidente del Senado" is not "el presidente");
+            former offices (an end date, a former title) and offices passed on by succession
+            (the pipeline notes a successor itself) are left out.
     """
-    for subject, relation, role, end, rule in raws:
+    for subject, relation, of, role, end, rule in raws:
+        entity = ctx.registry.get(of)
         if (
-            relation in _OFFICES
+            entity is not None
+            and entity.type == "Country"
+            and relation in _OFFICES
             and role
             and end is None
             and not rule.endswith(_NOT_CURRENT)  # a predecessor's office, or a former one

@@ -82,6 +82,13 @@ def test_pairs_resolve_only_two_candidates(
             id="epithet-after-a-sentence-opened-by-no-person",
         ),
         pytest.param(
+            "El ex primer ministro camboyano Hun Sen fue elegido el lunes presidente del "
+            "Senado. El presidente viajó después a Pekín.",
+            {("Hun Sen", "holds_position", "Senate of Cambodia")},
+            {("Hun Sen", "visits", "Beijing")},
+            id="chair-of-a-body-is-not-the-president",
+        ),
+        pytest.param(
             "El primer ministro viajó a Pekín el lunes.",
             set(),
             {("Li Qiang", "visits", "Beijing")},
@@ -181,3 +188,16 @@ def test_bodies_deals_and_ceremonies(text: str, present: set[Triple], absent: se
     got = _triples(text)
     assert present <= got
     assert not absent & got
+
+
+def test_presupposed_cooperation_inside_a_condition_is_asserted() -> None:
+    article = read_text(
+        "El presidente surcoreano, Yoon Suk Yeol, advirtió de que, si la cooperación militar "
+        "entre Rusia y Corea del Norte sigue avanzando, su Gobierno podría enviar armas.",
+        article_id="t",
+        published=date(2024, 11, 1),
+        lang="es",
+    )
+    coop = [s for s in extract(article) if s.relation == "cooperates_with"]
+    assert [(s.subject.label, s.object.label) for s in coop] == [("Russia", "North Korea")]
+    assert coop[0].modality == "asserted"
