@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from kg.extract.bodies import portfolio_at, sole_country
-from kg.extract.context import Context, Mention, Office, is_verb, match_at, name_run
+from kg.extract.context import Context, Mention, Office, match_at, name_run
 from kg.extract.gazetteer import DEMONYM, NAME, Hit
 from kg.extract.grammar import Grammar
 from kg.extract.tokens import Token, fold
@@ -225,7 +225,7 @@ class TitleReader:
                     and of is None
                     and role is not None
                     and n < len(toks)
-                    and is_verb(toks[n], self.g)
+                    and verb_follows(self.ctx, toks, n)
                 ):
                     # "El secretario general denunció…": the one the article titled so before
                     person = self.ctx.roles.get(role)

@@ -18,21 +18,29 @@ from kg.extract.tokens import Token, fold
 # Tokens an apposition between the title and its verb may span (", de 71 años,").
 _APPOSITION = 6
 _OFFICES = frozenset({"leader_of", "holds_position"})
+_CLITICS = frozenset({"se", "me", "te", "nos", "le", "les", "lo", "la", "los", "las"})
 # Office rules whose holder need not hold the office now (the pipeline marks a successor itself).
 _NOT_CURRENT = (".office.former_title", ".office.succession")
+
+
+def _verb_at(ctx: Context, tokens: list[Token], n: int) -> bool:
+    """A conjugated verb at ``n``, after a clitic or two ("se reunió", "se lo dijo")."""
+    while n < len(tokens) and tokens[n].low in _CLITICS:
+        n += 1
+    return n < len(tokens) and is_verb(tokens[n], ctx.grammar)
 
 
 def verb_follows(ctx: Context, tokens: list[Token], n: int) -> bool:
     """Whether the clause's verb comes at ``n``, or right after a short apposition there."""
     if n >= len(tokens):
         return False
-    if is_verb(tokens[n], ctx.grammar):
+    if _verb_at(ctx, tokens, n):
         return True
     if tokens[n].kind != "C":
         return False
     for k in range(n + 1, min(n + 1 + _APPOSITION, len(tokens) - 1)):
         if tokens[k].kind == "C":
-            return is_verb(tokens[k + 1], ctx.grammar)
+            return _verb_at(ctx, tokens, k + 1)
         if tokens[k].kind != "W" or tokens[k].is_upper:
             return False  # a name inside: "el líder, Kim Jong Un," is not an apposition
     return False

@@ -89,6 +89,13 @@ def test_pairs_resolve_only_two_candidates(
             id="chair-of-a-body-is-not-the-president",
         ),
         pytest.param(
+            "El primer ministro indio, Narendra Modi, llegó el lunes a Moscú. El mandatario, "
+            "de 73 años, se reunió con Vladímir Putin en el Kremlin.",
+            {("Narendra Modi", "meets", "Vladimir Putin")},
+            set(),
+            id="epithet-before-a-reflexive-verb",
+        ),
+        pytest.param(
             "El primer ministro viajó a Pekín el lunes.",
             set(),
             {("Li Qiang", "visits", "Beijing")},
