@@ -1,10 +1,13 @@
-"""National bodies named by a bare short form: "el Senado" in an article about Cambodia.
+"""Bodies and countries the text leaves to context: "el Senado", "ministro de la Función
+Pública", "Finlandia se adhirió en abril".
 
 The gazetteer gives short forms such as "Senado" or "Congreso" to the bodies of one country
 (the United States Senate).  In an article about another country the same words name that
 country's body, so a short form is kept for the gazetteer's body only when its country is in
 the context; otherwise it names "<body> of <country>" for the country the context gives (the
-sentence's countries first, then the most recently named one).
+sentence's countries first, then the most recently named one).  Likewise a minister of a named
+portfolio serves the one country of the context, and a state that joined with no body named
+joined the one membership body the article names; with two candidates, nothing is said.
 """
 
 from __future__ import annotations
