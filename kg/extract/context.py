@@ -66,6 +66,8 @@ class Context:
     orgs: list[str] = field(default_factory=list)  # organisations in the order named (anaphora.py)
     # per sentence: the person it opens with (or None) and the people it names (anaphora.py)
     topics: list[tuple[str | None, frozenset[str]]] = field(default_factory=list)
+    # per sentence: the actors it names, in reading order (pairs.py: "ambos países")
+    actors: list[tuple[str, ...]] = field(default_factory=list)
 
     def register(self, entity: Entity) -> str:
         if entity.label not in self.registry:

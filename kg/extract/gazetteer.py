@@ -48,6 +48,7 @@ class Record:
     part_of: str | None = None
     positions: tuple[Position, ...] = ()
     parties: tuple[str, ...] = ()  # for wars: the sides, so a mention yields at_war_with
+    kind: str | None = None  # for organisations: igo, organ, media, … (organizations.yaml)
 
 
 @dataclass(frozen=True)
@@ -238,6 +239,7 @@ def load_records(path: Path | Any, gaz: Gazetteer) -> None:
             part_of=raw.get("part_of"),
             positions=positions,
             parties=tuple(_strings(raw.get("parties"), f"{where}: parties")),
+            kind=raw.get("kind"),
         )
         pairs = [(label, NAME)] + [(a, NAME) for a in aliases]
         pairs += [(d, DEMONYM) for d in _strings(raw.get("demonyms"), f"{where}: demonyms")]

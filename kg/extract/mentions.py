@@ -8,6 +8,7 @@ affiliated_with), which the pipeline turns into Statements.
 from __future__ import annotations
 
 from kg.extract.anaphora import note_organisations, note_topic, org_anaphors
+from kg.extract.bodies import local_body
 from kg.extract.context import (
     Context,
     Mention,
@@ -18,6 +19,7 @@ from kg.extract.context import (
     name_run,
 )
 from kg.extract.gazetteer import DEMONYM, NAME, SEAT, SHORT, Hit
+from kg.extract.pairs import note_actors, pair_mentions
 from kg.extract.titles import TitleReader, _phrases, _title_table
 from kg.extract.tokens import Token, fold
 
@@ -50,6 +52,12 @@ class SentenceMentions(TitleReader):
             i = next((a for a, _, x in self.spans if x is h), 0)
             self._possessive = i > 0 and self.tokens[i - 1].low in self.g.possessives
             label = h.labels[0] if h.kind == NAME else self._disambiguate(h.labels)
+            if h.kind == SHORT and len(h.labels) == 1 and self.tokens[i].is_upper:
+                # "el Senado" in an article about Cambodia: Cambodia's (bodies.py)
+                here = [x.labels[0] for _, _, x in self.spans]
+                local = local_body(self.ctx, label, here)
+                if local and local != label:
+                    return local, "name", None  # registered by local_body
             rec = gaz.get(label)
             if rec and rec.entity.type == "City" and rec.capital_of:
                 return self.ctx.known(label), "capital", rec.capital_of
@@ -259,6 +267,13 @@ class SentenceMentions(TitleReader):
                 and self.ctx.gaz.entity(h.labels[0]).type == "Person"
             ):
                 continue  # a surname inside another person's name: "Sean Mnangagwa"
+            if (
+                h.kind == SHORT
+                and len(h.labels) == 1
+                and toks[i].is_upper
+                and not local_body(self.ctx, h.labels[0], [x.labels[0] for _, _, x in self.spans])
+            ):
+                continue  # another country's body that cannot be named
             label, kind, state = self.resolve_hit(h)
             rec = self.ctx.gaz.get(label)
             common = [t for t in toks[i:j] if not t.is_upper and t.low in forces]
@@ -438,6 +453,9 @@ def find_mentions(
     named = sm.taken | {n for i, j, _ in sm.spans for n in range(i, j)}
     for m in org_anaphors(ctx, tokens, sm.mentions, named):
         sm.add(m)  # "se incorporaron al bloque": the organisation named before
+    for m in pair_mentions(ctx, tokens, sm.mentions, named):
+        sm.add(m)  # "ambos líderes": the two people named just before
+    note_actors(ctx, sm.mentions)
     note_organisations(ctx, tokens, sm.mentions)
     note_topic(ctx, tokens, sm.mentions)
     for m in sm.mentions:

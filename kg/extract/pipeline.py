@@ -15,6 +15,7 @@ from typing import Any
 
 from kg.errors import DataError
 from kg.extract.anaphora import topic_person
+from kg.extract.bodies import member_body
 from kg.extract.context import clause_bounds, is_verb
 from kg.extract.deferred import ANAPHORS, event_has_actor, placeholder, resolve_anaphora
 from kg.extract.derived import speakers_criticize
@@ -29,6 +30,7 @@ from kg.extract.rules import Rule, RuleSet, load_rules
 from kg.extract.succession import succession_offices
 from kg.extract.timex import find_times
 from kg.extract.tokens import Token, fold, tokenize
+from kg.extract.topic_titles import embedded_start, note_roles
 from kg.extract.views import (
     Encoded,
     cite_spans,
@@ -106,12 +108,17 @@ class Extractor:
             here = self._offices(offices, tokens, s, times, ctx)
             here.extend(self._matches(tokens, mentions, demonyms, s, times, ctx))
             here.extend(self._wars(mentions, s, ctx))
-            for other, office, _ in succession_offices(ctx, tokens, mentions, here):
+            for other, office, successor in succession_offices(ctx, tokens, mentions, here):
                 # "en sustitución de X", "le sucedió X": the same office, held by the other
                 rule = f"{self.lang}.office.succession"
                 passed = (office.relation, office.object)
                 here.append(Raw(other, *passed, Holding(), rule, s, role=office.role))
+                if successor and office.role:
+                    ctx.roles[office.role] = other  # the successor is "el primer ministro" now
             raws.extend(here)
+            note_roles(
+                ctx, ((r.subject, r.relation, r.object, r.role, r.end, r.rule) for r in here)
+            )
             ctx.said.extend((r.subject, r.relation, r.object) for r in raws[len(ctx.said) :])
             for deniers, rel in sentence_denials(tokens, mentions, self.cues):
                 denials.append(Denial(deniers, rel, s))
@@ -378,6 +385,8 @@ class Extractor:
             ):
                 return []
             subjects = [_ANTECEDENT]
+        if rule.object == "member_body":
+            objects = [b for b in [member_body(ctx)] if b]  # "Finlandia se adhirió en 2023"
         if rule.implied_object and not objects:
             implied = ctx.gaz.entity(rule.implied_object).label
             if implied in ctx.registry:  # named in the article so far
@@ -392,7 +401,9 @@ class Extractor:
         holding = assess(tokens, flat, i0, i1, subj_start, self.cues, subj_end)
         if rule.presupposed:
             if holding.modality in ("speculative", "hypothetical", "planned"):
-                holding.modality = "reported" if holding.attributed_to else "asserted"
+                # "advirtió de que, si la cooperación entre X e Y sigue…": the condition is on
+                # what follows; the noun phrase is the article's own presupposition
+                holding.modality, holding.attributed_to = "asserted", []
             holding.negated = False
         if rule.modality:
             holding.modality = rule.modality
@@ -537,6 +548,8 @@ def _topic(
     the clause's first such actor, the subject a coordinated verb shares ("Maduro respondió que
     Venezuela … y acusó a la Casa Blanca")."""
     lo = clause_bounds(tokens, before, before)[0]
+    if first:
+        lo = embedded_start(tokens, lo, before)  # "después de que X viajara … y cerrara"
     order = sorted(mentions, key=lambda m: m.i if first else -m.i)
     for m in order:
         if m.i >= before or m.i < lo:

@@ -40,10 +40,12 @@ SLOTS = ("SUBJ", "OBJ", "PAIR", "SDEM", "ODEM", "ITEMS", "PLACE")
 # "antecedent": the subject an earlier sentence gave the same relation and object ("Moscú
 # recibió 200 misiles" after "Irán entregó misiles a Rusia"); object "clitic": whom a "le"/"les"
 # in the match stands for, the actor named before it; "first_topic": the clause's first actor
-# ("…, y su decisión"); an object may also be left to earlier sentences (kg/extract/deferred.py)
+# ("…, y su decisión"); "member_body": the one membership body the article has named, which
+# "se adhirió" with no object joined (bodies.py); an object may also be left to earlier
+# sentences (kg/extract/deferred.py)
 ROLE_OPTIONS = {
     "subject": ("topic", "items_demonym", "antecedent"),
-    "object": ("topic", "clitic", "first_topic", *ANAPHORS),
+    "object": ("topic", "clitic", "first_topic", "member_body", *ANAPHORS),
 }
 
 # One encoded token: " <form>/<lemma>/<tag>"; tags: W word, N noun (after a determiner),
@@ -196,7 +198,7 @@ def compile_pattern(
             # not followed, within the next 6 tokens of the clause, by one of these words
             alt = _alt(el[1:].split("|"))
             rx = rf"(?!(?:{_WIDE_TOKEN}){{0,6}}? (?:{alt})/)"
-        elif el in ("«", "»", '"'):
+        elif el in ("«", "»", '"', "(", ")"):
             rx = rf" {re.escape(el)}/{_ANY_FORM}/Q"
         else:
             words = el.split("|")

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from kg.extract.context import Context, Mention, Office, is_verb, match_at, name_run
+from kg.extract.bodies import portfolio_at, sole_country
+from kg.extract.context import Context, Mention, Office, match_at, name_run
 from kg.extract.gazetteer import DEMONYM, NAME, Hit
 from kg.extract.grammar import Grammar
 from kg.extract.tokens import Token, fold
+from kg.extract.topic_titles import opens_clause, previous_opener, verb_follows
 
 _COMPILED: dict[tuple[int, str], tuple[dict[str, Any], Any]] = {}
 
@@ -174,6 +176,10 @@ class TitleReader:
             return self.ctx.known(country), n
         return None, k
 
+    def _subject_title(self, k: int, n: int) -> bool:
+        """ "El veterano dirigente, de 71 años, gobernó…": see topic_titles.py."""
+        return opens_clause(self.ctx, self.tokens, k) and verb_follows(self.ctx, self.tokens, n)
+
     def _title_start_ok(self, start: int, k: int) -> bool:
         return all(n not in self.taken for n in range(start, k))
 
@@ -199,18 +205,19 @@ class TitleReader:
                     continue
             of, n = self._qualifier(n, allow_de_word=False)
             of = of or inner or (preset[0] if preset else None)
+            portfolio = role == "Minister" and portfolio_at(toks, n, self.g.slot_articles)
             n = self._skip_portfolio(n)
             if n < len(toks) and toks[n].kind == "C":
                 n_name = n + 1
             else:
                 n_name = n
             person, end = self._person_at(n_name)
-            if person is None and role is None and of is None:
+            if person is None and role is None and of is None and not self._subject_title(k, n):
                 return None
             head = k - 1 if k > 0 and toks[k - 1].low in self.g.head_determiners else k
             if preset:
                 head = preset[1]
-            predicate = False
+            predicate = bare = False
             if person is None:
                 person = self._predicate_subject(head)
                 predicate = person is not None
@@ -228,10 +235,13 @@ class TitleReader:
                     and of is None
                     and role is not None
                     and n < len(toks)
-                    and is_verb(toks[n], self.g)
+                    and verb_follows(self.ctx, toks, n)
                 ):
                     # "El secretario general denunció…": the one the article titled so before
                     person = self.ctx.roles.get(role)
+                if person is None and of is None and role is None and self._subject_title(k, n):
+                    person = previous_opener(self.ctx)  # "El veterano dirigente, de 71 años, …"
+                    bare, head = True, 0  # an epithet: it says no office
                 end = n
                 if person is None:
                     return None
@@ -240,8 +250,10 @@ class TitleReader:
                 kind = "title"
                 if role is not None and not was:
                     self.ctx.roles[role] = person
-            if of is None:
+            if of is None and not bare:
                 of = self._office_of(person, role)
+            if of is None and not was and (portfolio or (role or "").startswith("Minister ")):
+                of = sole_country(self.ctx, person)  # "es ministro de la Función Pública"
             known = (
                 self._known_role(person, of)
                 if of is not None and role and not leader and not was
