@@ -84,3 +84,17 @@ def test_holding_bare_title_before_a_name_is_not_the_earlier_holder() -> None:
     found = _statements(text)
     assert ("Kaja Kallas", "visits", "Kyiv") in found
     assert ("Margus Tsahkna", "visits", "Kyiv") not in found
+
+
+def test_holding_every_member_of_a_coordinated_speaker_speaks() -> None:
+    found = _statements("Catar y Egipto anunciaron un acuerdo de alto el fuego entre Israel y Hamás.")
+    held = found[("Israel", "agrees_with", "Hamas")]
+    assert [e.label for e in held.attributed_to] == ["Qatar", "Egypt"]
+
+
+def test_holding_sanctions_package_approved_after_a_date() -> None:
+    found = _statements(
+        "La Unión Europea aprobó el lunes un nuevo paquete de sanciones contra Rusia que incluye "
+        "restricciones al gas ruso."
+    )
+    assert ("European Union", "sanctions", "Russia") in found
