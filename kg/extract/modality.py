@@ -127,16 +127,16 @@ def _speakers(
             m = person
     out = _labels(m)
     # "Catar y Egipto anunciaron…": every member of a coordinated subject speaks
-    first: Mention = m
+    lead: Mention = m
     while True:
-        prev = _actor_before(mentions, first.i, lo)
+        prev = _actor_before(mentions, lead.i, lo)
         if prev is None:
             break
-        joins = tokens[prev.j : first.i]
+        joins = tokens[prev.j : lead.i]
         if not joins or not all(t.kind == "C" or t.low in g.coordinators for t in joins):
             break
         out = _labels(prev) + out
-        first = prev
+        lead = prev
     # "un informe de Bloomberg, citando al ministerio…", "funcionarios citados por el diario…"
     window = tokens[max(lo, m.i - 4) : m.i]
     cite = next((t for t in reversed(window) if t.low in g.citing or t.low in cited_first), None)

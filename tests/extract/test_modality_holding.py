@@ -87,7 +87,9 @@ def test_holding_bare_title_before_a_name_is_not_the_earlier_holder() -> None:
 
 
 def test_holding_every_member_of_a_coordinated_speaker_speaks() -> None:
-    found = _statements("Catar y Egipto anunciaron un acuerdo de alto el fuego entre Israel y Hamás.")
+    found = _statements(
+        "Catar y Egipto anunciaron un acuerdo de alto el fuego entre Israel y Hamás."
+    )
     held = found[("Israel", "agrees_with", "Hamas")]
     assert [e.label for e in held.attributed_to] == ["Qatar", "Egypt"]
 
