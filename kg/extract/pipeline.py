@@ -432,6 +432,10 @@ class Extractor:
         relatives = self.grammar.subject_relatives | self.grammar.relative_starts
         when = _clause_times(tokens, i0, i1, s, times, rule.relation, breakers, relatives)
         out = []
+        # the statement's own subjects: when they are all who speak, each speaks for itself
+        speakers = {
+            _resolve(x, rule.relation, "subject", ctx) for x in subjects if x != _ANTECEDENT
+        }
         for subj in subjects:
             for obj in objects:
                 ol = _resolve(obj, rule.relation, "object", ctx)
@@ -451,7 +455,8 @@ class Extractor:
                     # "Germany, Poland, Spain and Italy said they had no plans…": each speaks
                     # for itself
                     [sl]
-                    if sl in holding.attributed_to or holding.self_reported
+                    if holding.self_reported
+                    or (sl in holding.attributed_to and set(holding.attributed_to) <= speakers)
                     else list(holding.attributed_to),
                     list(holding.denied_by),
                     holding.cue,

@@ -100,3 +100,12 @@ def test_holding_sanctions_package_approved_after_a_date() -> None:
         "restricciones al gas ruso."
     )
     assert ("European Union", "sanctions", "Russia") in found
+
+
+def test_holding_a_subject_among_several_sources_keeps_the_others() -> None:
+    found = _statements(
+        "Asad se encuentra en Moscú, donde Rusia le ha concedido asilo, según informaron las "
+        "agencias rusas citando a una fuente del Kremlin."
+    )
+    held = found[("Russia", "hosts", "Bashar al-Assad")]
+    assert [e.label for e in held.attributed_to] == ["Russian news agencies", "Russia"]
