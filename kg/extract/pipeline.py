@@ -16,6 +16,7 @@ from typing import Any
 from kg.errors import DataError
 from kg.extract.anaphora import topic_person
 from kg.extract.context import clause_bounds, is_verb
+from kg.extract.coordination import joins_verbs
 from kg.extract.deferred import ANAPHORS, event_has_actor, placeholder, resolve_anaphora
 from kg.extract.event_times import lend_times, load_event_anaphora, referred_relations
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
@@ -284,7 +285,11 @@ class Extractor:
                     gap = gap[1:]  # "Rusia, que durante la guerra vetó…": Rusia is the subject
                 if any(tokens[p].low in self.grammar.relative_starts for p in gap):
                     return []  # "Moscú, a la que reprocha…": the verb has another subject
-                if any(tokens[p].low in self.grammar.coordinators for p in gap):
+                if any(
+                    tokens[p].low in self.grammar.coordinators
+                    and not joins_verbs(tokens, p, verb, self.grammar.coordinators)
+                    for p in gap
+                ):
                     return []  # "… que Venezuela «…» y acusó": the verb is coordinated
             subjects = list(sm.actors())
             if _straddles(tokens, sm, self.grammar):
