@@ -230,13 +230,16 @@ class Extractor:
                     pos = m.start() + 1
                     if m.end() in ends:
                         continue  # same trigger and object: the leftmost subject was taken
-                    ends.add(m.end())
                     if dropped and enc is views[0] and subject_inside(m, enc, dropped):
                         # "Shoigu, que … del Consejo de Seguridad, viajara": not the council
+                        ends.add(m.end())
                         continue
-                    for raw in self._statements(
+                    found = self._statements(
                         rule, m, enc, tokens, mentions, flat, s, times, ctx, coord
-                    ):
+                    )
+                    if found:  # a subject that gave nothing leaves the next one its turn
+                        ends.add(m.end())
+                    for raw in found:
                         key = (raw.subject, raw.relation, raw.object, rule.id)
                         if key not in seen:
                             seen.add(key)
