@@ -95,6 +95,13 @@ def resolve_anaphora(
     tellers = frozenset(narrated)
     out: list[Raw] = []
     for raw in raws:
+        if is_placeholder(raw.subject):  # a rule with subject "event_agent"
+            here = index.get(raw.sentence.start, 0)
+            relation, _ = _EVENTS["event_agent"]
+            agent = _event_agent(out, index, here, tellers, relation)
+            if agent is None or agent == raw.object:
+                continue
+            raw = replace(raw, subject=agent)
         if not is_placeholder(raw.object):
             out.append(raw)
             continue

@@ -15,6 +15,7 @@ from typing import Any
 
 from kg.errors import DataError
 from kg.extract.anaphora import topic_person
+from kg.extract.apposition import complete_list
 from kg.extract.context import clause_bounds, is_verb
 from kg.extract.coordination import joins_verbs
 from kg.extract.deferred import ANAPHORS, event_has_actor, placeholder, resolve_anaphora
@@ -309,6 +310,8 @@ class Extractor:
             objects = list(om.actors())
             if _straddles(tokens, om, self.grammar):
                 objects = objects[:-1]  # "bombardeó Beirut y Estados Unidos atacó…"
+            if rule.pattern.startswith("{OBJ}"):  # "Hamás y … Hezbolá, dos grupos que reciben…"
+                objects = complete_list(tokens, mentions, om, objects, ctx)
         if groups.get("PLACE") is not None:
             objects = [enc.actors[int(groups["PLACE"])]]
         if groups.get("PAIR") is not None:
@@ -382,6 +385,8 @@ class Extractor:
             ):
                 return []
             subjects = [_ANTECEDENT]
+        if rule.subject == "event_agent":
+            subjects = [placeholder("event_agent")]  # "condenó el bombardeo como una violación…"
         if rule.implied_object and not objects:
             implied = ctx.gaz.entity(rule.implied_object).label
             if implied in ctx.registry:  # named in the article so far

@@ -40,9 +40,10 @@ SLOTS = ("SUBJ", "OBJ", "PAIR", "SDEM", "ODEM", "ITEMS", "PLACE")
 # "antecedent": the subject an earlier sentence gave the same relation and object ("Moscú
 # recibió 200 misiles" after "Irán entregó misiles a Rusia"); object "clitic": whom a "le"/"les"
 # in the match stands for, the actor named before it; "first_topic": the clause's first actor
-# ("…, y su decisión"); an object may also be left to earlier sentences (kg/extract/deferred.py)
+# ("…, y su decisión"); an object may also be left to earlier sentences (kg/extract/deferred.py),
+# and so may the subject "event_agent": the author of the attack a condemnation speaks of
 ROLE_OPTIONS = {
-    "subject": ("topic", "items_demonym", "antecedent"),
+    "subject": ("topic", "items_demonym", "antecedent", "event_agent"),
     "object": ("topic", "clitic", "first_topic", *ANAPHORS),
 }
 

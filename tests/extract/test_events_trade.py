@@ -6,11 +6,18 @@ from datetime import date
 
 import pytest
 
+from kg.extract.apposition import counted
 from kg.extract.coordination import joins_verbs
 from kg.extract.deferred import is_placeholder
 from kg.extract.pipeline import extract_raw
 from kg.extract.tokens import tokenize
 from kg.read import read_text
+
+
+def test_counted_apposition_needs_actor_noun() -> None:
+    tokens = tokenize("condenó el ataque contra Israel, dos días después")
+    assert counted(tokens, 5) == 0
+    assert counted(tokenize("contra Hezbolá, los dos grupos"), 2) == 2
 
 
 def _triples(text: str) -> set[tuple[str, str, str]]:
@@ -92,6 +99,23 @@ def test_joins_verbs(text: str, coord: int, verb: int, expected: bool) -> None:
             {("Israel", "agrees_with", "Japan")},
             set(),
             id="press-epithets",
+        ),
+        pytest.param(
+            "Turquía combate en Siria contra el EI y en Irak contra el PKK, dos grupos armados "
+            "que reciben dinero de Irán.",
+            {
+                ("Iran", "supplies", "Islamic State"),
+                ("Iran", "supplies", "Kurdistan Workers' Party"),
+            },
+            set(),
+            id="counted-apposition",
+        ),
+        pytest.param(
+            "Marruecos bombardeó posiciones en Argelia. Túnez condenó el ataque como una "
+            "violación de la soberanía argelina.",
+            {("Morocco", "violates", "Algeria"), ("Tunisia", "criticizes", "Morocco")},
+            set(),
+            id="condemned-as-violation",
         ),
     ],
 )
