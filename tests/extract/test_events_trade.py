@@ -117,6 +117,18 @@ def test_joins_verbs(text: str, coord: int, verb: int, expected: bool) -> None:
             set(),
             id="condemned-as-violation",
         ),
+        pytest.param(
+            "Pekín advirtió de que, si Bruselas impone aranceles a sus coches, habrá represalias.",
+            {("China", "threatens", "European Union")},
+            {("China", "threatens", "Belgium")},
+            id="brussels-acting-is-the-eu",
+        ),
+        pytest.param(
+            "Pekín advirtió de que, si Washington gana las elecciones, la región será inestable.",
+            set(),
+            {("China", "threatens", "United States")},
+            id="conditional-without-reprisal",
+        ),
     ],
 )
 def test_events(
