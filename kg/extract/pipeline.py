@@ -405,6 +405,13 @@ class Extractor:
             holding.negated = False
         if rule.modality:
             holding.modality = rule.modality
+            if rule.modality == "asserted":
+                holding.attributed_to = []  # background the source does not vouch for
+            if rule.modality == "alleged" and not holding.attributed_to:
+                # "Arabia Saudí condenó el bombardeo como una violación…": the clause's subject
+                claimant = _topic(tokens, mentions, i0, ctx, frozenset(), self.grammar, first=True)
+                if claimant is not None:
+                    holding.attributed_to.append(claimant.state or claimant.label)
         if rule.negated:
             holding.negated = True
         items = parse_items(items_text, self.lang) if items_text else []

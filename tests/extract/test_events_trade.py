@@ -137,3 +137,26 @@ def test_events(
     got = _triples(text)
     assert expected <= got, f"missing {expected - got}; got {got}"
     assert not (absent & got), f"unexpected {absent & got}"
+
+
+def test_violation_named_by_a_condemner_is_its_claim() -> None:
+    text = (
+        "Turquía bombardeó el lunes posiciones en Irak. Irán condenó el bombardeo como una "
+        "violación de la soberanía iraquí."
+    )
+    article = read_text(text, article_id="t", published=date(2024, 5, 10), lang="es")
+    raws, _, _ = extract_raw(article)
+    found = [r for r in raws if r.relation == "violates"]
+    assert [(r.subject, r.object) for r in found] == [("Turkey", "Iraq")]
+    assert found[0].holding.modality == "alleged"
+    assert found[0].holding.attributed_to == ["Iran"]
+
+
+def test_cap_setter_sanctions_are_background() -> None:
+    text = "Según la Aduana, Rusia exporta crudo eludiendo el tope de precios fijado por el G7."
+    article = read_text(text, article_id="t", published=date(2024, 5, 10), lang="es")
+    raws, _, _ = extract_raw(article)
+    found = [r for r in raws if r.relation == "sanctions"]
+    assert [(r.subject, r.object) for r in found] == [("G7", "Russia")]
+    assert found[0].holding.modality == "asserted"
+    assert found[0].holding.attributed_to == []
