@@ -14,14 +14,16 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from kg.extract.sanctioners import SANCTIONER, sanctioner_of
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from kg.extract.pipeline import Raw
 
-ANAPHORS = ("event_agent", "visitor", "previous")
+ANAPHORS = ("event_agent", "visitor", "previous", SANCTIONER)
 """Rule ``object`` values resolved after reading: an attack's author, a visit's visitor, a
-clitic's antecedent."""
+clitic's antecedent, the imposer of sanctions evaded (kg/extract/sanctioners.py)."""
 
 # placeholder -> (the relation that tells the event, whether only a clause of its own tells it:
 # "en respuesta al lanzamiento de misiles iraníes" is background, "su visita a China" is not)
@@ -93,6 +95,13 @@ def resolve_anaphora(
     tellers = frozenset(narrated)
     out: list[Raw] = []
     for raw in raws:
+        if is_placeholder(raw.subject):  # a rule with subject "event_agent"
+            here = index.get(raw.sentence.start, 0)
+            relation, _ = _EVENTS["event_agent"]
+            agent = _event_agent(out, index, here, tellers, relation)
+            if agent is None or agent == raw.object:
+                continue
+            raw = replace(raw, subject=agent)
         if not is_placeholder(raw.object):
             out.append(raw)
             continue
@@ -101,6 +110,8 @@ def resolve_anaphora(
         if kind in _EVENTS:
             relation, narrated_only = _EVENTS[kind]
             found = _event_agent(out, index, here, tellers if narrated_only else None, relation)
+        elif kind == SANCTIONER:
+            found = sanctioner_of(out, raw.subject)
         else:
             found = _previous(out, index, here, raw.relation)
         if found is not None and found != raw.subject:

@@ -60,7 +60,9 @@ class SentenceMentions(TitleReader):
                     return local, "name", None  # registered by local_body
             rec = gaz.get(label)
             if rec and rec.entity.type == "City" and rec.capital_of:
-                return self.ctx.known(label), "capital", rec.capital_of
+                # a capital acting stands for its state, or for the organisation it is the seat
+                # of ("si Bruselas impone aranceles": the European Union, not Belgium)
+                return self.ctx.known(label), "capital", rec.seat_of or rec.capital_of
             return self.ctx.known(label), "name", None
         if h.kind == SEAT:
             return self.ctx.known(h.labels[0]), "seat", None

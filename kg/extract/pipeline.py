@@ -15,8 +15,10 @@ from typing import Any
 
 from kg.errors import DataError
 from kg.extract.anaphora import topic_person
+from kg.extract.apposition import complete_list
 from kg.extract.bodies import member_body
 from kg.extract.context import clause_bounds, is_verb
+from kg.extract.coordination import joins_verbs
 from kg.extract.deferred import ANAPHORS, event_has_actor, placeholder, resolve_anaphora
 from kg.extract.derived import speakers_criticize
 from kg.extract.event_times import lend_times, load_event_anaphora, referred_relations
@@ -238,13 +240,16 @@ class Extractor:
                     pos = m.start() + 1
                     if m.end() in ends:
                         continue  # same trigger and object: the leftmost subject was taken
-                    ends.add(m.end())
                     if dropped and enc is views[0] and subject_inside(m, enc, dropped):
                         # "Shoigu, que … del Consejo de Seguridad, viajara": not the council
+                        ends.add(m.end())
                         continue
-                    for raw in self._statements(
+                    found = self._statements(
                         rule, m, enc, tokens, mentions, flat, s, times, ctx, coord
-                    ):
+                    )
+                    if found:  # a subject that gave nothing leaves the next one its turn
+                        ends.add(m.end())
+                    for raw in found:
                         key = (raw.subject, raw.relation, raw.object, rule.id)
                         if key not in seen:
                             seen.add(key)
@@ -293,7 +298,11 @@ class Extractor:
                     gap = gap[1:]  # "Rusia, que durante la guerra vetó…": Rusia is the subject
                 if any(tokens[p].low in self.grammar.relative_starts for p in gap):
                     return []  # "Moscú, a la que reprocha…": the verb has another subject
-                if any(tokens[p].low in self.grammar.coordinators for p in gap):
+                if any(
+                    tokens[p].low in self.grammar.coordinators
+                    and not joins_verbs(tokens, p, verb, self.grammar.coordinators)
+                    for p in gap
+                ):
                     return []  # "… que Venezuela «…» y acusó": the verb is coordinated
             subjects = list(sm.actors())
             if _straddles(tokens, sm, self.grammar):
@@ -310,6 +319,8 @@ class Extractor:
             objects = list(om.actors())
             if _straddles(tokens, om, self.grammar):
                 objects = objects[:-1]  # "bombardeó Beirut y Estados Unidos atacó…"
+            if rule.pattern.startswith("{OBJ}"):  # "Hamás y … Hezbolá, dos grupos que reciben…"
+                objects = complete_list(tokens, mentions, om, objects, ctx)
         if groups.get("PLACE") is not None:
             objects = [enc.actors[int(groups["PLACE"])]]
         if groups.get("PAIR") is not None:
@@ -387,6 +398,8 @@ class Extractor:
             subjects = [_ANTECEDENT]
         if rule.object == "member_body":
             objects = [b for b in [member_body(ctx)] if b]  # "Finlandia se adhirió en 2023"
+        if rule.subject == "event_agent":
+            subjects = [placeholder("event_agent")]  # "condenó el bombardeo como una violación…"
         if rule.implied_object and not objects:
             implied = ctx.gaz.entity(rule.implied_object).label
             if implied in ctx.registry:  # named in the article so far
@@ -409,6 +422,11 @@ class Extractor:
             holding.modality = rule.modality
             if rule.modality == "asserted":  # the article's own voice ("X, de la Universidad Y")
                 holding.attributed_to, holding.self_reported = [], False
+            if rule.modality == "alleged" and not holding.attributed_to:
+                # "Arabia Saudí condenó el bombardeo como una violación…": the clause's subject
+                claimant = _topic(tokens, mentions, i0, ctx, frozenset(), self.grammar, first=True)
+                if claimant is not None:
+                    holding.attributed_to.append(claimant.state or claimant.label)
         if rule.negated:
             holding.negated = True
         items = parse_items(items_text, self.lang) if items_text else []

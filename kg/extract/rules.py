@@ -42,9 +42,10 @@ SLOTS = ("SUBJ", "OBJ", "PAIR", "SDEM", "ODEM", "ITEMS", "PLACE")
 # in the match stands for, the actor named before it; "first_topic": the clause's first actor
 # ("…, y su decisión"); "member_body": the one membership body the article has named, which
 # "se adhirió" with no object joined (bodies.py); an object may also be left to earlier
-# sentences (kg/extract/deferred.py)
+# sentences (kg/extract/deferred.py), and so may the subject "event_agent": the author of the
+# attack a condemnation speaks of
 ROLE_OPTIONS = {
-    "subject": ("topic", "items_demonym", "antecedent"),
+    "subject": ("topic", "items_demonym", "antecedent", "event_agent"),
     "object": ("topic", "clitic", "first_topic", "member_body", *ANAPHORS),
 }
 
