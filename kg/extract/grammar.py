@@ -21,7 +21,7 @@ WORD_KEYS = (
     "name_particles", "locative", "of_words", "title_adjuncts", "org_adjectives", "item_stops",
     "citing", "report_nouns", "possessives", "government_of", "definite", "conditional_if",
     "object_markers", "head_determiners", "purpose", "subject_relatives",
-    "reported_clause_starts", "indirect_clitics", "money_words",
+    "reported_clause_starts", "indirect_clitics", "money_words", "source_markers",
 )  # fmt: skip
 SUFFIX_KEYS = ("participle_endings", "verb_lemma_endings", "future_endings")
 PHRASE_KEYS = ("cited_by", "own_country")
@@ -62,6 +62,7 @@ class Grammar:
     reported_clause_starts: frozenset[str]  # "dijo que…", "said they…": reported speech follows
     indirect_clitics: frozenset[str]  # "les pidió armas": the object is named before ("le", "les")
     money_words: frozenset[str]  # "dólares en ayuda militar": items go on past "en"
+    source_markers: frozenset[str]  # "Según la consultora X, …": X is a source, not a topic
     participle_endings: tuple[str, ...]
     verb_lemma_endings: tuple[str, ...]
     future_endings: tuple[str, ...]  # as written: "rá" (visitará)

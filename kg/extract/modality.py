@@ -93,6 +93,9 @@ class Holding:
     denied_by: list[str] = field(default_factory=list)
     cue: str = ""
     self_reported: bool = False  # "Germany said it had no plans to…": the subject speaks
+    # "Aun así, advierte de que…": a speech verb with no speaker named; the modality it gives
+    # once the pipeline finds who speaks (the person the article is about), else ""
+    unnamed_speaker: str = ""
 
 
 def _verb_in(tok: Token, verbs: frozenset[str]) -> bool:
@@ -229,6 +232,10 @@ def assess(
                     x.low in cues.grammar.reported_clause_starts for x in tokens[n + 1 : i0]
                 )
                 claim = claim or (_verb_in(t, cues.claim_verbs) and not condemns)
+                h.cue = t.text
+            elif any(x.low in cues.grammar.reported_clause_starts for x in tokens[n + 1 : n + 3]):
+                # "Aun así, advierte de que…": a speaker the sentence leaves unnamed
+                h.unnamed_speaker = "alleged" if _verb_in(t, cues.claim_verbs) else "reported"
                 h.cue = t.text
     for n in range(i1, hi - 1):
         t = tokens[n]

@@ -412,6 +412,12 @@ class Extractor:
             return []
         subj_end = enc.actors[int(groups["SUBJ"])].j if groups.get("SUBJ") is not None else None
         holding = assess(tokens, flat, i0, i1, subj_start, self.cues, subj_end)
+        if holding.unnamed_speaker and not holding.attributed_to:
+            speaker = topic_person(ctx)  # "Ferrer … Aun así, advierte de que…": Ferrer
+            if speaker is not None:
+                holding.attributed_to = [speaker]
+                if holding.modality == "asserted":
+                    holding.modality = holding.unnamed_speaker
         if rule.presupposed:
             if holding.modality in ("speculative", "hypothetical", "planned"):
                 # "advirtió de que, si la cooperación entre X e Y sigue…": the condition is on
@@ -582,6 +588,8 @@ def _topic(
             k -= 1  # "por el propio Putin" is inside a phrase too
         if k >= 0 and tokens[k].low in g.prepositions:
             continue
+        if _in_source(tokens, m.i, g):
+            continue  # "Según la consultora Petroanálisis, …": a source, not who acts
         actor = m.actors()[0]
         entity = ctx.registry.get(actor.state or actor.label)
         if entity is None or entity.type in ("Event", "City") and not actor.state:
@@ -590,6 +598,17 @@ def _topic(
             continue
         return actor
     return None
+
+
+def _in_source(tokens: list[Token], at: int, g: Grammar) -> bool:
+    """Whether the actor at ``at`` is inside a source phrase ("según la consultora X"), with
+    no comma closing the phrase before it ("Según Kiev, Rusia…": Rusia is outside)."""
+    for k in range(at - 1, max(-1, at - 5), -1):
+        if tokens[k].kind == "C":
+            return False
+        if tokens[k].low in g.source_markers:
+            return True
+    return False
 
 
 def _clitic_referent(

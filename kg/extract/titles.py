@@ -353,6 +353,15 @@ class TitleReader:
                         head = n  # "su padre, Heydar Alíyev": the kinship is a relation, not a name
                     self.add(Mention(head, end, person, "title"), replace=True)
                     return end
+                if (
+                    of is None
+                    and n + 1 < len(toks)
+                    and toks[n].kind == "W"
+                    and not toks[n].is_upper
+                    and toks[n + 1].is_upper
+                    and n not in self.by_start
+                ):
+                    n += 1  # "la consultora caraqueña Petroanálisis": an adjective, then the name
                 end = name_run(toks, n, self.g.name_particles)
                 if end > n and not (n in self.by_start and self.by_start[n][0] >= end):
                     label = " ".join(t.text for t in toks[n:end])

@@ -109,3 +109,25 @@ def test_holding_a_subject_among_several_sources_keeps_the_others() -> None:
     )
     held = found[("Russia", "hosts", "Bashar al-Assad")]
     assert [e.label for e in held.attributed_to] == ["Russian news agencies", "Russia"]
+
+
+def test_holding_a_source_with_a_described_name_is_no_topic() -> None:
+    found = _statements(
+        "Según la consultora caraqueña Petroanálisis, la medida podría empujar a Caracas a "
+        "estrechar sus lazos con Rusia."
+    )
+    held = found[("Venezuela", "cooperates_with", "Russia")]
+    assert [e.label for e in held.attributed_to] == ["Petroanálisis"]
+    assert not any(s == "Petroanálisis" for s, _, _ in found)
+
+
+def test_holding_a_speech_verb_without_subject_is_the_person_the_article_follows() -> None:
+    found = _statements(
+        "El analista Ricardo Ferrer cree que Irán responderá. Aun así, advierte de que un "
+        "error de cálculo podría arrastrar a Estados Unidos a una guerra abierta con Irán."
+    )
+    held = found[("United States", "at_war_with", "Iran")]
+    assert (held.modality, [e.label for e in held.attributed_to]) == (
+        "speculative",
+        ["Ricardo Ferrer"],
+    )
