@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from kg.extract.tokens import Token
 
 WINDOW = 3  # sentences back where the event referred to may be
+# what a visitor does where they are: dated by the visit when the sentence names the place
+DURING_VISIT = frozenset({"meets", "hosts", "agrees_with", "supplies", "invites"})
 CONDEMNED_WINDOW = 8  # for a condemned event, as far as deferred.py looks for its author
 
 
@@ -73,20 +75,23 @@ def lend_times(
     referred: dict[int, frozenset[str]],
     states: frozenset[str],
     home: Callable[[str], str],
+    named: dict[int, set[str]] | None = None,
 ) -> None:
     """Give an undated event statement the times of the event its sentence refers back to: the
     latest dated statement of the same relation and sides in the few sentences before."""
+    named = named or {}
     for r in raws:
         if r.time or r.relation in states:
             continue
         here = sentence_index[r.sentence.start]
         rels = referred.get(here, frozenset())
-        if r.relation not in rels:
+        if r.relation not in rels and r.relation not in DURING_VISIT:
             continue
         donors = [
             d
             for d in raws
-            if d.time
+            if r.relation in rels
+            and d.time
             and (
                 (d.relation == r.relation and same_event(r, d, home))
                 # "condenó el bombardeo": the criticism is dated by the bombing it condemns
@@ -94,9 +99,33 @@ def lend_times(
             )
             and here - _window(r, d) <= sentence_index[d.sentence.start] < here
         ]
+        if not donors and r.relation in DURING_VISIT:
+            donors = _visits_here(r, raws, sentence_index, here, named.get(here, set()), home)
         if donors:
             r.time = list(max(donors, key=lambda d: d.order).time)
 
 
 def _window(r: Raw, d: Raw) -> int:
     return CONDEMNED_WINDOW if r.relation == "criticizes" and d.relation != r.relation else WINDOW
+
+
+def _visits_here(
+    r: Raw,
+    raws: list[Raw],
+    sentence_index: dict[int, int],
+    here: int,
+    places: set[str],
+    home: Callable[[str], str],
+) -> list[Raw]:
+    """Dated visits, told in this sentence or the one before, by one of ``r``'s sides to a place
+    (or its country) this sentence names: "Rutte viajó el jueves a Kiev. En la capital
+    ucraniana, … se reunió con Zelenski" dates the meeting on that Thursday."""
+    return [
+        d
+        for d in raws
+        if d.relation == "visits"
+        and d.time
+        and d.subject in (r.subject, r.object)
+        and here - 1 <= sentence_index[d.sentence.start] <= here
+        and (d.object in places or home(d.object) in places)
+    ]

@@ -97,11 +97,15 @@ class Extractor:
         # Times are found over the whole text: "tres días después" counts from a date met before.
         all_times = find_times(article.text, article.published, self.lang)
         referred: dict[int, frozenset[str]] = {}  # sentence index -> events it refers back to
+        named: dict[int, set[str]] = {}  # sentence index -> actors and places it names
         for s in article.sentences:
             tokens = tokenize(s.text, s.start, self.lang)
             referred[len(referred)] = referred_relations(tokens, self.anaphora)
             hits = self.gaz.find(s.text)
             mentions, offices, demonyms = find_mentions(ctx, tokens, hits, s.start)
+            named[len(named)] = {
+                x for m in mentions for a in m.actors() for x in (a.label, a.state) if x
+            } | {label for _, _, label in demonyms}
             times = [
                 replace(t, start=t.start - s.start, end=t.end - s.start)
                 for t in all_times
@@ -131,7 +135,7 @@ class Extractor:
         for n, r in enumerate(raws):
             r.order = n
         index = {s.start: n for n, s in enumerate(article.sentences)}
-        lend_times(raws, index, referred, STATES, lambda label: self._home(label, ctx))
+        lend_times(raws, index, referred, STATES, lambda label: self._home(label, ctx), named)
         return raws, denials, ctx
 
     # -- offices from titles ----------------------------------------------------------------

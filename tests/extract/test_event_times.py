@@ -12,8 +12,8 @@ from kg.read import read_text
 PUBLISHED = date(2024, 6, 20)  # a Thursday
 
 
-def _statements(text: str) -> dict[tuple[str, str, str], Statement]:
-    article = read_text(text, article_id="t", published=PUBLISHED, lang="es")
+def _statements(text: str, published: date = PUBLISHED) -> dict[tuple[str, str, str], Statement]:
+    article = read_text(text, article_id="t", published=published, lang="es")
     return {(s.subject.label, s.relation, s.object.label): s for s in extract(article)}
 
 
@@ -68,3 +68,22 @@ def test_event_times_a_condemnation_takes_the_date_of_the_attack_it_condemns() -
     assert found[("Israel", "attacks", "Iran")].time == ("2024-06-17",)
     # the relative clause's "el año pasado" is not when Saudi Arabia condemned it
     assert found[("Saudi Arabia", "criticizes", "Israel")].time == ("2024-06-17",)
+
+
+def test_event_times_a_meeting_where_the_visitor_went_takes_the_visit_date() -> None:
+    found = _statements(
+        "El secretario general de la OTAN, Mark Rutte, viajó el lunes a Kiev. En la capital "
+        "ucraniana, el exprimer ministro neerlandés se reunió con el presidente Volodímir Zelenski.",
+        date(2024, 10, 4),
+    )
+    assert found[("Mark Rutte", "visits", "Kyiv")].time == ("2024-09-30",)
+    assert found[("Mark Rutte", "meets", "Volodymyr Zelensky")].time == ("2024-09-30",)
+
+
+def test_event_times_a_meeting_elsewhere_takes_no_visit_date() -> None:
+    found = _statements(
+        "Mark Rutte viajó el lunes a Kiev. Más tarde, en Bruselas, Rutte se reunió con el "
+        "primer ministro belga."
+    )
+    meets = [s for k, s in found.items() if k[1] == "meets"]
+    assert all(s.time != ("2024-06-17",) for s in meets)
