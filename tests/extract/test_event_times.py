@@ -73,7 +73,8 @@ def test_event_times_a_condemnation_takes_the_date_of_the_attack_it_condemns() -
 def test_event_times_a_meeting_where_the_visitor_went_takes_the_visit_date() -> None:
     found = _statements(
         "El secretario general de la OTAN, Mark Rutte, viajó el lunes a Kiev. En la capital "
-        "ucraniana, el exprimer ministro neerlandés se reunió con el presidente Volodímir Zelenski.",
+        "ucraniana, el exprimer ministro neerlandés se reunió con el presidente Volodímir "
+        "Zelenski.",
         date(2024, 10, 4),
     )
     assert found[("Mark Rutte", "visits", "Kyiv")].time == ("2024-09-30",)
