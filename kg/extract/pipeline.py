@@ -113,7 +113,7 @@ class Extractor:
             ]
             here = self._offices(offices, tokens, s, times, ctx)
             here.extend(self._matches(tokens, mentions, demonyms, s, times, ctx))
-            here.extend(self._wars(mentions, s, ctx))
+            here.extend(self._wars(mentions, s, ctx, tokens, times))
             for other, office, successor in succession_offices(ctx, tokens, mentions, here):
                 # "en sustitución de X", "le sucedió X": the same office, held by the other
                 rule = f"{self.lang}.office.succession"
@@ -187,18 +187,28 @@ class Extractor:
         return out
 
     # -- wars named by the gazetteer -------------------------------------------------------
-    def _wars(self, mentions: list[Mention], s: Sentence, ctx: Context) -> list[Raw]:
-        """A named war ("la guerra en Ucrania") states that its parties are at war."""
+    def _wars(
+        self,
+        mentions: list[Mention],
+        s: Sentence,
+        ctx: Context,
+        tokens: list[Token] | None = None,
+        times: list[Any] | None = None,
+    ) -> list[Raw]:
+        """A named war ("la guerra en Ucrania") states that its parties are at war; a date in
+        apposition right after it dates it ("la guerra entre Israel y Hamás, en octubre
+        pasado,")."""
         out = []
         for m in mentions:
             for a in m.actors():
                 rec = self.gaz.get(a.label)
                 if rec is None or len(rec.parties) < 2:
                     continue
+                when = _appositive_time(tokens or [], a.j, s, times or [])
                 first, *others = [ctx.known(p) for p in rec.parties if self.gaz.get(p)]
                 for other in others:
                     rule = f"{self.lang}.war.named_event"
-                    out.append(Raw(first, "at_war_with", other, Holding(), rule, s))
+                    out.append(Raw(first, "at_war_with", other, Holding(), rule, s, time=when))
         return out
 
     # -- rule matches -----------------------------------------------------------------------
@@ -754,6 +764,18 @@ def _clause_times(
         if len(inside) == 1:
             out = list(inside)
     return list(dict.fromkeys(out))
+
+
+def _appositive_time(tokens: list[Token], end: int, s: Sentence, times: list[Any]) -> list[str]:
+    """A date in apposition right after token ``end``: ", en octubre pasado," (a whole
+    comma-bounded stretch that is that date), else nothing."""
+    if end + 1 >= len(tokens) or tokens[end].kind != "C":
+        return []
+    close = next((n for n in range(end + 1, len(tokens)) if tokens[n].kind in "CS"), None)
+    if close is None or close == end + 1:
+        return []
+    a, b = tokens[end + 1].start - s.start, tokens[close - 1].end - s.start
+    return [t.value for t in times if t.start == a and t.end == b]
 
 
 def _relative_spans(

@@ -88,3 +88,12 @@ def test_event_times_a_meeting_elsewhere_takes_no_visit_date() -> None:
     )
     meets = [s for k, s in found.items() if k[1] == "meets"]
     assert all(s.time != ("2024-06-17",) for s in meets)
+
+
+def test_event_times_a_war_dated_in_apposition() -> None:
+    found = _statements(
+        "Era la primera vez desde el inicio de la guerra entre Israel y Hamás, en octubre "
+        "pasado, que Washington sometía a votación un borrador.",
+        date(2024, 3, 23),
+    )
+    assert found[("Israel", "at_war_with", "Hamas")].time == ("2023-10",)
