@@ -11,7 +11,7 @@ bloque europeo", "el Grupo Wagner") introduces something else and is left alone.
 
 from __future__ import annotations
 
-from kg.extract.context import Context, Mention
+from kg.extract.context import Context, Mention, lexicon_words
 from kg.extract.gazetteer import DEMONYM
 from kg.extract.tokens import Token, fold
 
@@ -74,10 +74,10 @@ def org_anaphors(
         New mentions, kind "coref"; "al"/"del" stay outside them, as prepositions.
     """
     lex = ctx.lexicon
-    nouns = {fold(w) for w in lex.get("anaphoric_org_nouns", [])}
-    dets = {fold(w) for w in lex.get("anaphoric_determiners", [])}
-    contracted = {fold(w) for w in lex.get("contracted_articles", [])}
-    stops = {fold(w) for w in lex.get("anaphor_complements", [])}
+    nouns = lexicon_words(lex, "anaphoric_org_nouns")
+    dets = lexicon_words(lex, "anaphoric_determiners")
+    contracted = lexicon_words(lex, "contracted_articles")
+    stops = lexicon_words(lex, "anaphor_complements")
     if not nouns:
         return []
     articles = ctx.grammar.slot_articles

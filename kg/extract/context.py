@@ -187,3 +187,20 @@ def is_verb(t: Token, g: Grammar) -> bool:
         # its lemma plus a plural ending ("radares", "militares") is a noun or an adjective
         and t.low not in (t.lemma + "s", t.lemma + "es")
     )
+
+
+_WORDS: dict[tuple[int, str], tuple[dict[str, Any], frozenset[str]]] = {}
+
+
+def lexicon_words(lexicon: dict[str, Any], key: str) -> frozenset[str]:
+    """A word list of a language's lexicon (roles.yaml), folded once and kept: the readers ask
+    for it on every sentence.
+
+    Examples:
+        >>> sorted(lexicon_words({"former": ["Ex", "exministro"]}, "former"))
+        ['ex', 'exministro']
+    """
+    slot = (id(lexicon), key)
+    if slot not in _WORDS:
+        _WORDS[slot] = (lexicon, frozenset(fold(str(w)) for w in lexicon.get(key, [])))
+    return _WORDS[slot][1]

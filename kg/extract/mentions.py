@@ -15,13 +15,14 @@ from kg.extract.context import (
     Office,
     find_phrase,
     hit_spans,
+    lexicon_words,
     match_at,
     name_run,
 )
 from kg.extract.gazetteer import DEMONYM, NAME, SEAT, SHORT, Hit
 from kg.extract.pairs import note_actors, pair_mentions
 from kg.extract.titles import TitleReader, _phrases, _title_table
-from kg.extract.tokens import Token, fold
+from kg.extract.tokens import Token
 
 __all__ = ["Context", "Mention", "Office", "SentenceMentions", "find_mentions"]
 
@@ -136,7 +137,7 @@ class SentenceMentions(TitleReader):
 
     def org_names(self) -> None:
         """Capitalised runs headed by an organisation word become new Organizations."""
-        heads = {fold(w) for w in self.ctx.lexicon.get("org_heads", [])}
+        heads = lexicon_words(self.ctx.lexicon, "org_heads")
         toks = self.tokens
         n = 0
         while n < len(toks):
@@ -169,7 +170,7 @@ class SentenceMentions(TitleReader):
         """ "el chino Xi Jinping", "el iraní Masud Pezeshkian": a nationality and a name."""
         toks = self.tokens
         # "del noruego Jens Stoltenberg": a contracted article stays outside, as a preposition
-        contracted = {fold(w) for w in self.ctx.lexicon.get("contracted_articles", [])}
+        contracted = lexicon_words(self.ctx.lexicon, "contracted_articles")
         for i, j, h in self.spans:
             if h.kind != DEMONYM or i == 0:
                 continue
@@ -228,8 +229,8 @@ class SentenceMentions(TitleReader):
     def names(self) -> None:
         lex = self.ctx.lexicon
         collective = _phrases(lex, "collective_nouns")
-        dets = {fold(w) for w in lex.get("demonym_determiners", [])}
-        forces = {fold(w) for w in lex.get("state_forces", [])}
+        dets = lexicon_words(lex, "demonym_determiners")
+        forces = lexicon_words(lex, "state_forces")
         toks = self.tokens
         for i, j, h in self.spans:
             if h.kind == DEMONYM:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from kg.extract.context import Context, Mention
+from kg.extract.context import Context, Mention, lexicon_words
 from kg.extract.tokens import Token, fold
 
 OFFICES = frozenset({"leader_of", "holds_position"})
@@ -51,7 +51,7 @@ def _person(ctx: Context, m: Mention) -> bool:
 
 
 def _words(ctx: Context, key: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in ctx.lexicon.get(key, []))
+    return lexicon_words(ctx.lexicon, key)
 
 
 def succession_pairs(

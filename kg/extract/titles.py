@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from kg.extract.bodies import portfolio_at, sole_country
-from kg.extract.context import Context, Mention, Office, match_at, name_run
+from kg.extract.context import Context, Mention, Office, lexicon_words, match_at, name_run
 from kg.extract.gazetteer import DEMONYM, NAME, Hit
 from kg.extract.grammar import Grammar
 from kg.extract.tokens import Token, fold
@@ -123,8 +123,8 @@ class TitleReader:
         table = _title_table(lex)
         person_nouns = _phrases(lex, "person_nouns")
         org_nouns = _phrases(lex, "org_nouns")
-        former = {fold(w) for w in lex.get("former", [])}
-        adjectives = {fold(w) for w in lex.get("title_adjectives", [])}
+        former = lexicon_words(lex, "former")
+        adjectives = lexicon_words(lex, "title_adjectives")
         first = _first_words(lex)
         toks = self.tokens
         k = 0
@@ -304,7 +304,7 @@ class TitleReader:
         preset: tuple[str, int] | None = None,
     ) -> int | None:
         toks = self.tokens
-        kinship = {fold(w) for w in self.ctx.lexicon.get("kinship_nouns", [])}
+        kinship = lexicon_words(self.ctx.lexicon, "kinship_nouns")
         for phrase, role in _office_nouns(self.ctx.lexicon):
             if not match_at(toks, k, phrase):
                 continue
@@ -487,7 +487,7 @@ class TitleReader:
 
     @property
     def _former_words(self) -> frozenset[str]:
-        return frozenset(fold(w) for w in self.ctx.lexicon.get("former", []))
+        return lexicon_words(self.ctx.lexicon, "former")
 
     def _known_role(self, person: str, of: str) -> str | None:
         """The one role the gazetteer gives ``person`` in ``of`` on the publication date."""

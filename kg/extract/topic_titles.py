@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from kg.extract.context import Context, is_verb
-from kg.extract.tokens import Token, fold
+from kg.extract.context import Context, is_verb, lexicon_words
+from kg.extract.tokens import Token
 
 # Tokens an apposition between the title and its verb may span (", de 71 años,").
 _APPOSITION = 6
@@ -49,7 +49,7 @@ def verb_follows(ctx: Context, tokens: list[Token], n: int) -> bool:
 def opens_clause(ctx: Context, tokens: list[Token], k: int) -> bool:
     """Whether the title at ``k`` opens the sentence after a definite article and adjectives
     only ("El veterano dirigente"), so that it is the subject of the first clause."""
-    adjectives = {fold(w) for w in ctx.lexicon.get("title_adjectives", [])}
+    adjectives = lexicon_words(ctx.lexicon, "title_adjectives")
     n = k
     while n > 0 and tokens[n - 1].low in adjectives:
         n -= 1
