@@ -1,7 +1,8 @@
 """Regression floors on the development corpus: precision first, as on unseen news.
 
-These are the figures the extractor holds today, not the targets of the issue tracker (Spanish:
-precision 0.90 and recall 0.80); raise them as the rules grow, never lower them quietly.
+Spanish holds the issue's targets for precision (0.90), recall (0.80), modality (0.90) and
+attribution (0.85); its time accuracy is held at today's figure, below the 0.85 target. Raise
+the floors as the rules grow, never lower them quietly.
 """
 
 from __future__ import annotations
@@ -12,23 +13,42 @@ import pytest
 
 
 @pytest.mark.parametrize(
-    ("pattern", "precision", "recall", "modality"),
+    ("pattern", "floors"),
     [
-        pytest.param("es-*.yaml", 0.99, 0.85, 0.95, id="spanish"),
-        pytest.param("en-*.yaml", 0.95, 0.60, 0.80, id="english"),
+        pytest.param(
+            "es-*.yaml",
+            {
+                "precision": 0.99,
+                "recall": 0.85,
+                "modality_accuracy": 0.95,
+                "negation_accuracy": 1.0,
+                "attribution_recall": 0.85,
+                "time_accuracy": 0.75,
+            },
+            id="spanish",
+        ),
+        pytest.param(
+            "en-*.yaml",
+            {
+                "precision": 0.95,
+                "recall": 0.60,
+                "modality_accuracy": 0.85,
+                "negation_accuracy": 1.0,
+                "attribution_recall": 0.75,
+                "time_accuracy": 0.80,
+            },
+            id="english",
+        ),
     ],
 )
-def test_dev_corpus_floors(
-    shared_dir: Path, pattern: str, precision: float, recall: float, modality: float
-) -> None:
+def test_dev_corpus_floors(shared_dir: Path, pattern: str, floors: dict[str, float]) -> None:
     from kg.eval import evaluate
 
     golds = sorted((shared_dir / "corpus" / "dev").glob(pattern))
     assert golds
     report = evaluate(golds)
-    total = report.total
     assert not report.skipped
-    assert total.precision is not None and total.precision >= precision
-    assert total.recall is not None and total.recall >= recall
-    assert total.modality_accuracy is not None and total.modality_accuracy >= modality
+    for measure, floor in floors.items():
+        value = getattr(report.total, measure)
+        assert value is not None and value >= floor, f"{measure} {value} < {floor}"
     assert not any(f.teasers for f in report.files), "an entity came from a teaser line"
