@@ -23,7 +23,7 @@ import pytest
                 "modality_accuracy": 0.95,
                 "negation_accuracy": 1.0,
                 "attribution_recall": 0.85,
-                "time_accuracy": 0.75,
+                "time_accuracy": 0.80,
             },
             id="spanish",
         ),

@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 WINDOW = 3  # sentences back where the event referred to may be
 # what a visitor does where they are: dated by the visit when the sentence names the place
 DURING_VISIT = frozenset({"meets", "hosts", "agrees_with", "supplies", "invites"})
-CONDEMNED_WINDOW = 8  # for a condemned event, as far as deferred.py looks for its author
+# one gathering ("la cita", "la cumbre") holds both: a meeting there dates the hosting
+GATHERING = frozenset({"meets", "hosts"})
+CONDEMNED_WINDOW = 8  # for a condemned event (as far as deferred.py looks) or a gathering
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,12 @@ def lend_times(
             and d.time
             and (
                 (d.relation == r.relation and same_event(r, d, home))
+                # "Putin, anfitrión de la cita, recibió…": a gathering's meetings and hosting
+                or (
+                    {r.relation, d.relation} <= GATHERING & rels
+                    and d.relation != r.relation
+                    and same_event(r, d, home)
+                )
                 # "condenó el bombardeo": the criticism is dated by the bombing it condemns
                 or (r.relation == "criticizes" and d.relation in rels and d.subject == r.object)
             )
@@ -102,11 +110,16 @@ def lend_times(
         if not donors and r.relation in DURING_VISIT:
             donors = _visits_here(r, raws, sentence_index, here, named.get(here, set()), home)
         if donors:
-            r.time = list(max(donors, key=lambda d: d.order).time)
+            donor = max(donors, key=lambda d: d.order)
+            # another relation of a gathering that lasts days: its month, not the donor's day
+            cut = donor.relation != r.relation and {r.relation, donor.relation} <= GATHERING
+            r.time = list(dict.fromkeys(t[:7] if cut else t for t in donor.time))
 
 
 def _window(r: Raw, d: Raw) -> int:
-    return CONDEMNED_WINDOW if r.relation == "criticizes" and d.relation != r.relation else WINDOW
+    if d.relation != r.relation and (r.relation == "criticizes" or r.relation in GATHERING):
+        return CONDEMNED_WINDOW  # a condemned attack, a gathering: told a paragraph before
+    return WINDOW
 
 
 def _visits_here(

@@ -97,3 +97,22 @@ def test_event_times_a_war_dated_in_apposition() -> None:
         date(2024, 3, 23),
     )
     assert found[("Israel", "at_war_with", "Hamas")].time == ("2023-10",)
+
+
+def test_event_times_hosting_a_gathering_takes_the_month_of_a_meeting_there() -> None:
+    found = _statements(
+        "El secretario general de la ONU, António Guterres, se reunió el lunes en Kazán con "
+        "Vladímir Putin. Guterres no habló con la prensa. Putin, anfitrión de la cita, recibió a "
+        "más de veinte jefes de Estado, entre ellos el indio Narendra Modi."
+    )
+    assert found[("António Guterres", "meets", "Vladimir Putin")].time == ("2024-06-17",)
+    assert found[("Vladimir Putin", "hosts", "Narendra Modi")].time == ("2024-06",)
+
+
+def test_event_times_a_gathering_of_other_people_lends_nothing() -> None:
+    found = _statements(
+        "El secretario general de la ONU, António Guterres, se reunió el lunes en Kazán con "
+        "Vladímir Putin. Erdogan, anfitrión de la cita de Estambul, recibió a Narendra Modi."
+    )
+    hosted = found.get(("Recep Tayyip Erdoğan", "hosts", "Narendra Modi"))
+    assert hosted is None or hosted.time == ()
