@@ -33,6 +33,7 @@ CONDEMNED_WINDOW = 8  # for a condemned event (as far as deferred.py looks) or a
 class EventAnaphora:
     determiners: frozenset[str]
     nouns: dict[str, frozenset[str]]  # folded noun -> relations it can refer back to
+    demonstratives: frozenset[str] = frozenset()  # "aquella visita": a visit told before
 
 
 @cache
@@ -45,6 +46,15 @@ def load_event_anaphora(lang: str) -> EventAnaphora:
     return EventAnaphora(
         frozenset(fold(str(w)) for w in raw.get("determiners") or []),
         {fold(str(n)): frozenset(map(str, rels)) for n, rels in (raw.get("nouns") or {}).items()},
+        frozenset(fold(str(w)) for w in raw.get("demonstratives") or []),
+    )
+
+
+def recalls_visit(tokens: list[Token], data: EventAnaphora) -> bool:
+    """Whether a sentence recalls a visit with a demonstrative ("durante aquella visita")."""
+    return any(
+        "visits" in data.nouns.get(tokens[n].low, ()) and tokens[n - 1].low in data.demonstratives
+        for n in range(1, len(tokens))
     )
 
 
@@ -78,16 +88,17 @@ def lend_times(
     states: frozenset[str],
     home: Callable[[str], str],
     named: dict[int, set[str]] | None = None,
+    recalled: frozenset[int] = frozenset(),
 ) -> None:
     """Give an undated event statement the times of the event its sentence refers back to: the
     latest dated statement of the same relation and sides in the few sentences before."""
     named = named or {}
     for r in raws:
-        if r.time or r.relation in states:
-            continue
+        if r.relation in states or (r.time and not (r.weak_time and r.relation in DURING_VISIT)):
+            continue  # a weak time (the clause's, not the match's) yields to a visit told there
         here = sentence_index[r.sentence.start]
         rels = referred.get(here, frozenset())
-        if r.relation not in rels and r.relation not in DURING_VISIT:
+        if r.relation not in rels and r.relation not in DURING_VISIT | {"visits"}:
             continue
         donors = [
             d
@@ -107,6 +118,12 @@ def lend_times(
             )
             and here - _window(r, d) <= sentence_index[d.sentence.start] < here
         ]
+        if r.time and not donors:
+            donors = _visits_here(r, raws, sentence_index, here, named.get(here, set()), home)
+            if not donors:
+                continue  # keep the weak time
+        if not donors and r.relation in DURING_VISIT | {"visits"} and here in recalled:
+            donors = _recalled_visit(r, raws, sentence_index, here, home)
         if not donors and r.relation in DURING_VISIT:
             donors = _visits_here(r, raws, sentence_index, here, named.get(here, set()), home)
         if donors:
@@ -130,7 +147,7 @@ def _visits_here(
     places: set[str],
     home: Callable[[str], str],
 ) -> list[Raw]:
-    """Dated visits, told in this sentence or the one before, by one of ``r``'s sides to a place
+    """Dated visits, told in this sentence or the two before, by one of ``r``'s sides to a place
     (or its country) this sentence names: "Rutte viajó el jueves a Kiev. En la capital
     ucraniana, … se reunió con Zelenski" dates the meeting on that Thursday."""
     return [
@@ -139,6 +156,41 @@ def _visits_here(
         if d.relation == "visits"
         and d.time
         and d.subject in (r.subject, r.object)
-        and here - 1 <= sentence_index[d.sentence.start] <= here
+        and here - 2 <= sentence_index[d.sentence.start] <= here
         and (d.object in places or home(d.object) in places)
     ]
+
+
+def _recalled_visit(
+    r: Raw, raws: list[Raw], sentence_index: dict[int, int], here: int, home: Callable[[str], str]
+) -> list[Raw]:
+    """ "Ambos países firmaron en junio un tratado. Durante aquella visita a Pyongyang, Putin le
+    regaló…": a demonstrative recalls the visit during which the sentence before dated a
+    meeting or an agreement between the same two countries."""
+    sides = {home(r.subject), home(r.object)}
+    return [
+        d
+        for d in raws
+        if d.time
+        and d.relation in ("agrees_with", "meets")
+        and sentence_index[d.sentence.start] == here - 1
+        and {home(d.subject), home(d.object)} == sides
+        and len(sides) == 2
+    ]
+
+
+def visit_dates_from_hosting(raws: list[Raw], home: Callable[[str], str]) -> None:
+    """A guest received by a host at home was there then: "fue recibida el lunes en el Kremlin
+    por Putin, tras reunirse el viernes en Moscú…" dates the visit to Moscow both days."""
+    for r in raws:
+        if r.relation != "visits":
+            continue
+        for d in raws:
+            if (
+                d.relation == "hosts"
+                and d.sentence.start == r.sentence.start
+                and d.object == r.subject
+                and d.time
+                and home(d.subject) == home(r.object)
+            ):
+                r.time = list(dict.fromkeys([*r.time, *d.time]))

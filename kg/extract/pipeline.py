@@ -21,7 +21,13 @@ from kg.extract.context import clause_bounds, is_verb
 from kg.extract.coordination import joins_verbs
 from kg.extract.deferred import ANAPHORS, event_has_actor, placeholder, resolve_anaphora
 from kg.extract.derived import speakers_criticize
-from kg.extract.event_times import lend_times, load_event_anaphora, referred_relations
+from kg.extract.event_times import (
+    lend_times,
+    load_event_anaphora,
+    recalls_visit,
+    referred_relations,
+    visit_dates_from_hosting,
+)
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.grammar import Grammar, load_grammar
 from kg.extract.items import parse_items
@@ -62,6 +68,7 @@ class Raw:
     end: str | None = None
     role: str | None = None
     order: int = 0
+    weak_time: bool = False  # the time is the clause's, not the match's own stretch
 
 
 @dataclass
@@ -98,8 +105,11 @@ class Extractor:
         all_times = find_times(article.text, article.published, self.lang)
         referred: dict[int, frozenset[str]] = {}  # sentence index -> events it refers back to
         named: dict[int, set[str]] = {}  # sentence index -> actors and places it names
+        recalled: set[int] = set()  # sentences recalling a visit ("durante aquella visita")
         for s in article.sentences:
             tokens = tokenize(s.text, s.start, self.lang)
+            if recalls_visit(tokens, self.anaphora):
+                recalled.add(len(referred))
             referred[len(referred)] = referred_relations(tokens, self.anaphora)
             hits = self.gaz.find(s.text)
             mentions, offices, demonyms = find_mentions(ctx, tokens, hits, s.start)
@@ -135,7 +145,9 @@ class Extractor:
         for n, r in enumerate(raws):
             r.order = n
         index = {s.start: n for n, s in enumerate(article.sentences)}
-        lend_times(raws, index, referred, STATES, lambda label: self._home(label, ctx), named)
+        home = lambda label: self._home(label, ctx)  # noqa: E731
+        lend_times(raws, index, referred, STATES, home, named, frozenset(recalled))
+        visit_dates_from_hosting(raws, home)
         return raws, denials, ctx
 
     # -- offices from titles ----------------------------------------------------------------
@@ -468,7 +480,12 @@ class Extractor:
         # "mientras", "but": a time before them is another clause's; "y" may join one event
         breakers = self.grammar.clause_breaks - self.grammar.coordinators
         relatives = self.grammar.subject_relatives | self.grammar.relative_starts
-        when = _clause_times(tokens, i0, i1, s, times, rule.relation, breakers, relatives)
+        when = _clause_times(
+            tokens, i0, i1, s, times, rule.relation, breakers, relatives, fallback=False
+        )
+        weak = not when  # the clause's only time, farther from the match, is a weaker reading
+        when = when or _clause_times(tokens, i0, i1, s, times, rule.relation, breakers, relatives)
+        weak = weak and bool(when)
         out = []
         # the statement's own subjects: when they are all who speak, each speaks for itself
         speakers = {
@@ -510,6 +527,7 @@ class Extractor:
                         list(items),
                         list(when),
                         role=rule.role,
+                        weak_time=weak,
                     )
                 )
         return out
@@ -725,6 +743,7 @@ def _clause_times(
     relation: str = "",
     breakers: frozenset[str] = frozenset(),
     relatives: frozenset[str] = frozenset(),
+    fallback: bool = True,
 ) -> list[str]:
     """Times of the comma-bounded stretch around the match, plus a leading adverbial
     ("En febrero, Putin le regaló…"); failing those, the clause's only time not cut off by a
@@ -746,7 +765,7 @@ def _clause_times(
         c = t.start + s.start
         if any(a <= c < b for a, b in spans) and not any(a <= c < b for a, b in nested):
             out.append(t.value)
-    if not out and relation not in STATES:
+    if not out and fallback and relation not in STATES:
         a, b = clause_bounds(tokens, i0, i1)
         # a time before the match counts only if no clause break stands between them ("Francia
         # retiró sus tropas en diciembre, mientras Rusia envió instructores": not Rusia's)

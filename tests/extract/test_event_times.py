@@ -116,3 +116,34 @@ def test_event_times_a_gathering_of_other_people_lends_nothing() -> None:
     )
     hosted = found.get(("Recep Tayyip Erdoğan", "hosts", "Narendra Modi"))
     assert hosted is None or hosted.time == ()
+
+
+def test_event_times_a_recalled_visit_is_dated_by_the_agreement_told_before() -> None:
+    found = _statements(
+        "Rusia y Corea del Norte firmaron en junio un tratado de defensa. Durante aquella visita "
+        "a Pyongyang, Putin regaló a Kim Jong Un una limusina.",
+        date(2024, 11, 5),
+    )
+    assert found[("Vladimir Putin", "visits", "Pyongyang")].time == ("2024-06",)
+    assert found[("Vladimir Putin", "supplies", "Kim Jong Un")].time == ("2024-06",)
+
+
+def test_event_times_a_guest_received_at_home_was_there_that_day() -> None:
+    found = _statements(
+        "La ministra de Exteriores norcoreana, Choe Son Hui, fue recibida el lunes en el Kremlin "
+        "por el presidente Vladímir Putin, tras reunirse el viernes en Moscú con Serguéi Lavrov.",
+        date(2024, 11, 5),
+    )
+    assert set(found[("Choe Son Hui", "visits", "Moscow")].time) == {"2024-11-01", "2024-11-04"}
+
+
+def test_event_times_the_clauses_far_time_yields_to_a_visit_to_the_place() -> None:
+    found = _statements(
+        "Putin fue recibido el jueves por Xi Jinping en Pekín, al comienzo de una visita a China. "
+        "Tras varias horas de conversaciones en Pekín, ambos líderes firmaron una declaración "
+        "entre sus países, que celebran este año su aniversario."
+    )
+    signed = found.get(("Vladimir Putin", "agrees_with", "Xi Jinping")) or found.get(
+        ("Xi Jinping", "agrees_with", "Vladimir Putin")
+    )
+    assert signed is not None and signed.time == ("2024-06-20",)
