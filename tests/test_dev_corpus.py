@@ -35,7 +35,7 @@ import pytest
                 "modality_accuracy": 0.85,
                 "negation_accuracy": 1.0,
                 "attribution_recall": 0.75,
-                "time_accuracy": 0.83,
+                "time_accuracy": 0.80,
             },
             id="english",
         ),
