@@ -1,8 +1,8 @@
 """Regression floors on the development corpus: precision first, as on unseen news.
 
-Spanish holds the issue's targets for precision (0.90), recall (0.80), modality (0.90) and
-attribution (0.85); its time accuracy is held at today's figure, below the 0.85 target. Raise
-the floors as the rules grow, never lower them quietly.
+Spanish holds at least the issue's targets: precision 0.90, recall 0.80, modality 0.90,
+attribution 0.85, time 0.85, negation handled. Raise the floors as the rules grow, never lower
+them quietly.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ import pytest
                 "modality_accuracy": 0.95,
                 "negation_accuracy": 1.0,
                 "attribution_recall": 0.85,
-                "time_accuracy": 0.83,
+                "time_accuracy": 0.85,
             },
             id="spanish",
         ),

@@ -765,6 +765,20 @@ def _clause_times(
         c = t.start + s.start
         if any(a <= c < b for a, b in spans) and not any(a <= c < b for a, b in nested):
             out.append(t.value)
+    # "… compradores como la India y China, que han multiplicado sus importaciones desde
+    # 2022": a relative right after the object saying since when the state holds
+    comma = next((n for n in range(i1, min(i1 + 8, len(tokens))) if tokens[n].kind in "CS"), -1)
+    if (
+        not out
+        and relation in STATES
+        and 0 <= comma < len(tokens) - 1
+        and tokens[comma].kind == "C"
+        and tokens[comma + 1].low in relatives
+    ):
+        close = next((n for n in range(comma + 1, len(tokens)) if tokens[n].kind in "CS"), None)
+        lo_r = tokens[comma + 1].start
+        hi_r = tokens[close].start if close is not None else s.end
+        out = [t.value for t in times if t.anchor == "start" and lo_r <= t.start + s.start < hi_r]
     if not out and fallback and relation not in STATES:
         a, b = clause_bounds(tokens, i0, i1)
         # a time before the match counts only if no clause break stands between them ("Francia

@@ -147,3 +147,13 @@ def test_event_times_the_clauses_far_time_yields_to_a_visit_to_the_place() -> No
         ("Xi Jinping", "agrees_with", "Vladimir Putin")
     )
     assert signed is not None and signed.time == ("2024-06-20",)
+
+
+def test_event_times_a_standing_trade_dated_since_by_a_relative_on_its_partners() -> None:
+    found = _statements(
+        "Las exportaciones rusas de petróleo no han caído gracias a compradores como la India y "
+        "China, que han multiplicado sus importaciones desde 2022.",
+        date(2024, 12, 27),
+    )
+    assert found[("Russia", "trades_with", "China")].time == ("2022",)
+    assert found[("Russia", "trades_with", "India")].time == ("2022",)
