@@ -40,6 +40,7 @@ class Cues:
     # claim verbs that, with a noun phrase as object, hold it as a fact ("denunció la
     # cooperación militar de Rusia con Irán")
     condemn_verbs: frozenset[str] = frozenset()
+    refusals: tuple[Phrase, ...] = ()  # "se negó a", "refused to": the act did not happen
 
 
 def _phrases(data: dict[str, Any], key: str) -> tuple[Phrase, ...]:
@@ -80,6 +81,7 @@ def load_cues(lang: str) -> Cues:
         },
         denial_antecedents=_words(d, "denial_antecedents"),
         condemn_verbs=_words(d, "condemn_verbs"),
+        refusals=_phrases(d, "refusals"),
     )
 
 
@@ -252,6 +254,18 @@ def assess(
             if after:
                 h.attributed_to.extend(_labels(after[0]))
                 claim = claim or _verb_in(t, cues.claim_verbs)
+    for n in range(i1, min(hi, len(tokens))):
+        t = tokens[n]
+        speech = _verb_in(t, cues.claim_verbs) or _verb_in(t, cues.report_verbs)
+        if speech and tokens[n - 1].kind != "C":
+            # ", Ukrainian officials said": the speaker between the comma and the verb
+            comma = next(
+                (k for k in range(n - 1, max(i1, n - 5) - 1, -1) if tokens[k].kind == "C"), -1
+            )
+            inside = [m for m in mentions if comma < m.i and m.j <= n] if comma >= i1 else []
+            if len(inside) == 1 and inside[0].j == n:
+                h.attributed_to.extend(_labels(inside[0]))
+                claim = claim or _verb_in(t, cues.claim_verbs)
     if subj_end is not None:
         for n in range(subj_end, i1):
             t = tokens[n]
@@ -371,3 +385,12 @@ def _denies_antecedent(tokens: list[Token], at: int, cues: Cues) -> bool:
         if tokens[k].low in rel and tokens[k - 1].low in cues.denial_antecedents:
             return True
     return False
+
+
+def refused_before(tokens: list[Token], verb: int, cues: Cues) -> bool:
+    """Whether a refusal ends right before the trigger verb: "se ha negado a [enviar]",
+    "refused to [send]" (the act did not happen; a denial of a claim reads otherwise)."""
+    return any(
+        len(p) <= verb and tuple(t.low for t in tokens[verb - len(p) : verb]) == p
+        for p in cues.refusals
+    )

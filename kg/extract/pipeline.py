@@ -33,7 +33,14 @@ from kg.extract.grammar import Grammar, load_grammar
 from kg.extract.items import parse_items
 from kg.extract.langdata import load_lang_data
 from kg.extract.mentions import Context, Mention, Office, find_mentions
-from kg.extract.modality import Cues, Holding, assess, load_cues, sentence_denials
+from kg.extract.modality import (
+    Cues,
+    Holding,
+    assess,
+    load_cues,
+    refused_before,
+    sentence_denials,
+)
 from kg.extract.rules import Rule, RuleSet, load_rules
 from kg.extract.succession import succession_offices
 from kg.extract.timex import find_times
@@ -438,6 +445,13 @@ class Extractor:
             return []
         subj_end = enc.actors[int(groups["SUBJ"])].j if groups.get("SUBJ") is not None else None
         holding = assess(tokens, flat, i0, i1, subj_start, self.cues, subj_end)
+        if groups.get("V") is not None and refused_before(
+            tokens, enc.token_at(m.start("V") + 1), self.cues
+        ):
+            # "Hungría se ha negado a enviar armas": it did not send them, nobody denies a claim
+            holding.negated, holding.denied_by = True, []
+            if holding.modality == "alleged" and not holding.attributed_to:
+                holding.modality = "asserted"
         if holding.unnamed_speaker and not holding.attributed_to:
             speaker = topic_person(ctx)  # "Ferrer … Aun así, advierte de que…": Ferrer
             if speaker is not None:

@@ -119,3 +119,44 @@ def test_precision_trap_not_ruling_out_is_no_negation() -> None:
     assert [(s.subject.label, s.object.label, s.modality, s.negated) for s in found] == [
         ("South Korea", "Ukraine", "speculative", False)
     ]
+
+
+def _held(text: str, lang: str) -> list[tuple[str, str, str, str, bool, list[str], list[str]]]:
+    article = read_text(text, article_id="t", published=date(2024, 11, 18), lang=lang)
+    return [
+        (
+            s.subject.label,
+            s.relation,
+            s.object.label,
+            s.modality,
+            s.negated,
+            [e.label for e in s.attributed_to],
+            [e.label for e in s.denied_by],
+        )
+        for s in extract(article)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Hungría se ha negado a enviar armas a Ucrania.", "es"),
+        ("Hungría rechazó enviar armas a Ucrania.", "es"),
+        ("Hungary has refused to send weapons to Ukraine.", "en"),
+    ],
+)
+def test_precision_trap_a_refusal_is_a_negation_not_a_denial(text: str, lang: str) -> None:
+    assert _held(text, lang) == [("Hungary", "supplies", "Ukraine", "asserted", True, [], [])]
+
+
+def test_precision_trap_denying_having_done_it_stays_a_denial() -> None:
+    held = _held("Irán rechazó haber enviado misiles a Rusia.", "es")
+    assert held == [("Iran", "supplies", "Russia", "alleged", False, [], ["Iran"])]
+
+
+def test_precision_trap_a_speaker_before_a_post_posed_verb() -> None:
+    held = _held(
+        "Russia launched a massive drone attack on Ukraine overnight, Ukrainian officials said.",
+        "en",
+    )
+    assert ("Russia", "attacks", "Ukraine", "reported", False, ["Ukraine"], []) in held
