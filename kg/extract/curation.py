@@ -29,6 +29,10 @@ CODE_RULES: dict[str, str] = {
     "office.noun_of": "an office noun with its body ('el secretario del Consejo de X, Y')",
     "office.known_position": "a nationality noun; the gazetteer knows the office held there",
     "office.noun_demonym": "a noun with a nationality ('el funcionario ruso X'): affiliation",
+    "office.government_of": "a person's government ('el Gobierno de Nicolás Maduro'): leader",
+    "office.succession": "the office of the one succeeded ('en sustitución del noruego X')",
+    "office.handover": "an office handed over ('cedió la jefatura del Gobierno a su hijo, X')",
+    "criticizes.says_violates": "a speaker who says someone violates a norm criticizes them",
 }
 """Descriptions of the rules made in code (kg/extract/pipeline.py, mentions.py), by rule id."""
 
