@@ -17,7 +17,8 @@ from kg.errors import DataError
 from kg.extract.anaphora import topic_person
 from kg.extract.apposition import complete_list
 from kg.extract.bodies import member_body
-from kg.extract.context import clause_bounds, is_verb
+from kg.extract.clause_times import STATES, appositive_time, clause_times
+from kg.extract.context import clause_bounds
 from kg.extract.coordination import joins_verbs
 from kg.extract.deferred import ANAPHORS, event_has_actor, placeholder, resolve_anaphora
 from kg.extract.derived import speakers_criticize
@@ -41,11 +42,21 @@ from kg.extract.modality import (
     refused_before,
     sentence_denials,
 )
+from kg.extract.referents import (
+    ANTECEDENT,
+    antecedent_subject,
+    clause_topic,
+    clitic_referent,
+    last_person,
+    resolve_actor,
+    straddles,
+    verb_between,
+)
 from kg.extract.rules import Rule, RuleSet, load_rules
 from kg.extract.succession import succession_offices
 from kg.extract.timex import find_times
 from kg.extract.tokens import Token, fold, tokenize
-from kg.extract.topic_titles import embedded_start, note_roles
+from kg.extract.topic_titles import note_roles
 from kg.extract.views import (
     Encoded,
     cite_spans,
@@ -186,7 +197,7 @@ class Extractor:
                 anchored = {t.value for t in times if t.anchor}
                 when = [
                     v
-                    for v in _clause_times(tokens, o.subject_at, o.token + 1, s, times)
+                    for v in clause_times(tokens, o.subject_at, o.token + 1, s, times)
                     if v not in anchored
                 ]
             out.append(
@@ -223,7 +234,7 @@ class Extractor:
                 rec = self.gaz.get(a.label)
                 if rec is None or len(rec.parties) < 2:
                     continue
-                when = _appositive_time(tokens or [], a.j, s, times or [])
+                when = appositive_time(tokens or [], a.j, s, times or [])
                 first, *others = [ctx.known(p) for p in rec.parties if self.gaz.get(p)]
                 for other in others:
                     rule = f"{self.lang}.war.named_event"
@@ -338,7 +349,7 @@ class Extractor:
                 ):
                     return []  # "… que Venezuela «…» y acusó": the verb is coordinated
             subjects = list(sm.actors())
-            if _straddles(tokens, sm, self.grammar):
+            if straddles(tokens, sm, self.grammar):
                 subjects = subjects[-1:]  # "bombardeó Beirut y Estados Unidos atacó…"
             subj_start = sm.i
         if groups.get("OBJ") is not None:
@@ -350,7 +361,7 @@ class Extractor:
             if rule.pattern.startswith("{OBJ}") and self._in_phrase(tokens, om, rule, True):
                 return []  # "viajó a Washington, donde fue recibido…": no guest
             objects = list(om.actors())
-            if _straddles(tokens, om, self.grammar):
+            if straddles(tokens, om, self.grammar):
                 objects = objects[:-1]  # "bombardeó Beirut y Estados Unidos atacó…"
             if rule.pattern.startswith("{OBJ}"):  # "Hamás y … Hezbolá, dos grupos que reciben…"
                 objects = complete_list(tokens, mentions, om, objects, ctx)
@@ -365,7 +376,7 @@ class Extractor:
             subjects = [enc.demonyms[int(groups["SDEM"])]]
         if rule.one_clause and groups.get("V") is not None:
             target = groups.get("OBJ") is not None and "OBJ" or "ODEM"
-            if _verb_between(
+            if verb_between(
                 tokens, enc.token_at(m.start("V") + 1), enc.token_at(m.start(target)), self.grammar
             ):
                 return []  # "atacó depósitos, dijo el ministro sirio": another clause's
@@ -383,7 +394,7 @@ class Extractor:
             if rule.subject == "items_demonym":
                 subjects = demonyms_in(enc, m, cut)[:1]
         if rule.subject == "topic" or coordinated:
-            topic = _topic(
+            topic = clause_topic(
                 tokens, mentions, i0, ctx, rule.subject_types, self.grammar, first=coordinated
             )
             if topic is None and rule.subject == "topic" and rule.subject_types == {"Person"}:
@@ -397,7 +408,7 @@ class Extractor:
             if not subjects:
                 return []
         if rule.object in ("topic", "first_topic"):
-            found: Mention | str | None = _topic(
+            found: Mention | str | None = clause_topic(
                 tokens,
                 mentions,
                 i0,
@@ -408,12 +419,12 @@ class Extractor:
             )
             if found is None and rule.object_types == {"Person"}:
                 # "Su caída…: su padre, Hafez al Asad, gobernó…": the person named before
-                found = _last_person(ctx, {s if isinstance(s, str) else s.label for s in subjects})
+                found = last_person(ctx, {s if isinstance(s, str) else s.label for s in subjects})
             if found is None:
                 return []
             objects = [found]
         if rule.object == "clitic":
-            found_obj = _clitic_referent(tokens, mentions, i0, i1, subjects, ctx, self.grammar)
+            found_obj = clitic_referent(tokens, mentions, i0, i1, subjects, ctx, self.grammar)
             if found_obj is None:
                 return []
             objects = [found_obj]
@@ -428,7 +439,7 @@ class Extractor:
                 or any(obj_end <= x.i < clause_end for x in mentions)
             ):
                 return []
-            subjects = [_ANTECEDENT]
+            subjects = [ANTECEDENT]
         if rule.object == "member_body":
             objects = [b for b in [member_body(ctx)] if b]  # "Finlandia se adhirió en 2023"
         if rule.subject == "event_agent":
@@ -470,7 +481,9 @@ class Extractor:
                 holding.attributed_to, holding.self_reported = [], False
             if rule.modality == "alleged" and not holding.attributed_to:
                 # "Arabia Saudí condenó el bombardeo como una violación…": the clause's subject
-                claimant = _topic(tokens, mentions, i0, ctx, frozenset(), self.grammar, first=True)
+                claimant = clause_topic(
+                    tokens, mentions, i0, ctx, frozenset(), self.grammar, first=True
+                )
                 if claimant is not None:
                     holding.attributed_to.append(claimant.state or claimant.label)
         if rule.negated:
@@ -494,26 +507,26 @@ class Extractor:
         # "mientras", "but": a time before them is another clause's; "y" may join one event
         breakers = self.grammar.clause_breaks - self.grammar.coordinators
         relatives = self.grammar.subject_relatives | self.grammar.relative_starts
-        when = _clause_times(
+        when = clause_times(
             tokens, i0, i1, s, times, rule.relation, breakers, relatives, fallback=False
         )
         weak = not when  # the clause's only time, farther from the match, is a weaker reading
-        when = when or _clause_times(tokens, i0, i1, s, times, rule.relation, breakers, relatives)
+        when = when or clause_times(tokens, i0, i1, s, times, rule.relation, breakers, relatives)
         weak = weak and bool(when)
         out = []
         # the statement's own subjects: when they are all who speak, each speaks for itself
         speakers = {
-            _resolve(x, rule.relation, "subject", ctx) for x in subjects if x != _ANTECEDENT
+            resolve_actor(x, rule.relation, "subject", ctx) for x in subjects if x != ANTECEDENT
         }
         for subj in subjects:
             for obj in objects:
-                ol = _resolve(obj, rule.relation, "object", ctx)
-                if subj == _ANTECEDENT:
-                    found_subj = _antecedent(ctx, rule.relation, ol)
+                ol = resolve_actor(obj, rule.relation, "object", ctx)
+                if subj == ANTECEDENT:
+                    found_subj = antecedent_subject(ctx, rule.relation, ol)
                     if found_subj is None:
                         continue
                     subj = found_subj
-                sl = _resolve(subj, rule.relation, "subject", ctx)
+                sl = resolve_actor(subj, rule.relation, "subject", ctx)
                 if sl == ol or not self._types_ok(rule, sl, ol, ctx):
                     continue
                 if rule.relation == "visits" and self._at_home(sl, ol, ctx):
@@ -606,236 +619,6 @@ class Extractor:
         if rule.subject_types and st not in rule.subject_types:
             return False
         return not (rule.object_types and ot not in rule.object_types)
-
-
-def _topic(
-    tokens: list[Token],
-    mentions: list[Mention],
-    before: int,
-    ctx: Context,
-    types: frozenset[str],
-    g: Grammar,
-    *,
-    first: bool = False,
-) -> Mention | None:
-    """Who a possessive or a gerund refers to: the nearest actor before the match that is not
-    inside a prepositional phrase ("Rusia desarrolla su cooperación con Irán"); with ``first``,
-    the clause's first such actor, the subject a coordinated verb shares ("Maduro respondió que
-    Venezuela … y acusó a la Casa Blanca")."""
-    lo = clause_bounds(tokens, before, before)[0]
-    if first:
-        lo = embedded_start(tokens, lo, before)  # "después de que X viajara … y cerrara"
-    order = sorted(mentions, key=lambda m: m.i if first else -m.i)
-    for m in order:
-        if m.i >= before or m.i < lo:
-            continue
-        k = m.i - 1
-        while k > 0 and tokens[k].low in g.slot_articles | g.slot_intensifiers:
-            k -= 1  # "por el propio Putin" is inside a phrase too
-        if k >= 0 and tokens[k].low in g.prepositions:
-            continue
-        if _in_source(tokens, m.i, g):
-            continue  # "Según la consultora Petroanálisis, …": a source, not who acts
-        actor = m.actors()[0]
-        entity = ctx.registry.get(actor.state or actor.label)
-        if entity is None or entity.type in ("Event", "City") and not actor.state:
-            continue  # places and events are no topic that acts
-        if types and entity.type not in types:
-            continue
-        return actor
-    return None
-
-
-def _in_source(tokens: list[Token], at: int, g: Grammar) -> bool:
-    """Whether the actor at ``at`` is inside a source phrase ("según la consultora X"), with
-    no comma closing the phrase before it ("Según Kiev, Rusia…": Rusia is outside)."""
-    for k in range(at - 1, max(-1, at - 5), -1):
-        if tokens[k].kind == "C":
-            return False
-        if tokens[k].low in g.source_markers:
-            return True
-    return False
-
-
-def _clitic_referent(
-    tokens: list[Token],
-    mentions: list[Mention],
-    i0: int,
-    i1: int,
-    subjects: list[Mention | str],
-    ctx: Context,
-    g: Grammar,
-) -> Mention | None:
-    """Whom the first "le"/"les" of a match stands for: the nearest actor named before it in
-    the sentence that is not the subject nor a place ("Zelenski criticó la reacción de sus
-    aliados y les pidió armas" -> his allies)."""
-    at = next((n for n in range(i0, i1) if tokens[n].low in g.indirect_clitics), None)
-    if at is None:
-        return None
-    taken = {s if isinstance(s, str) else s.label for s in subjects}
-    for m in sorted(mentions, key=lambda m: -m.i):
-        if m.j > at or (m.i > 0 and tokens[m.i - 1].low in g.reported_clause_starts):
-            continue  # "dijo que Venezuela no cederá y les pidió…": a subordinate subject
-        for actor in m.actors():
-            entity = ctx.registry.get(actor.state or actor.label)
-            if entity is None or actor.label in taken or (actor.state or "") in taken:
-                continue
-            if entity.type in ("City", "Event") and not actor.state:
-                continue
-            return actor
-    return None
-
-
-_ANTECEDENT = "\0antecedent"  # a subject still to be found among earlier statements
-
-
-def _antecedent(ctx: Context, relation: str, obj: str, window: int = 40) -> str | None:
-    """The one subject recent statements give ``relation`` towards ``obj``; None when there is
-    none or more than one (then the text does not say which)."""
-    found = {s for s, r, o in ctx.said[-window:] if r == relation and o == obj}
-    return found.pop() if len(found) == 1 else None
-
-
-def _straddles(tokens: list[Token], m: Mention, g: Grammar) -> bool:
-    """Whether a list of actors stands between two conjugated verbs ("bombardeó Beirut y Estados
-    Unidos atacó…"): its last member is then the next clause's subject, not one of the list."""
-    if len(m.members) < 2 or m.i == 0 or m.j >= len(tokens):
-        return False
-    k = m.i - 1
-    while k > 0 and tokens[k].low in g.slot_articles | g.object_markers:
-        k -= 1
-    after = m.j
-    while after < len(tokens) - 1 and tokens[after].low in g.clitics:
-        after += 1  # "Kiev y Zelenski les pidió…"
-    return is_verb(tokens[k], g) and is_verb(tokens[after], g)
-
-
-def _verb_between(tokens: list[Token], a: int, b: int, g: Grammar) -> bool:
-    """Whether a conjugated verb stands strictly between tokens a and b."""
-    return any(is_verb(t, g) for t in tokens[a + 1 : b])
-
-
-def _last_person(ctx: Context, besides: set[str]) -> str | None:
-    """The person most recently named (other than ``besides``): whom a possessive refers to."""
-    for label in reversed(ctx.recent[-12:]):
-        entity = ctx.registry.get(label)
-        if entity is not None and entity.type == "Person" and label not in besides:
-            return label
-    return None
-
-
-def _resolve(x: Mention | str, relation: str, side: str, ctx: Context) -> str:
-    """A capital stands for its state when it acts; it stays a place as what is visited."""
-    if isinstance(x, str):
-        return x
-    rec = ctx.gaz.get(x.label)
-    if (
-        side == "subject"
-        and rec is not None
-        and rec.parties
-        and relation in ("violates", "attacks")
-    ):
-        return ctx.known(rec.parties[0])  # "la invasión rusa de Ucrania viola…": the aggressor
-    if x.state and not (relation == "visits" and side == "object"):
-        return ctx.known(x.state) if ctx.gaz.get(x.state) else x.state
-    return x.label
-
-
-STATES = frozenset(
-    {"allied_with", "trades_with", "member_of", "leader_of", "holds_position", "affiliated_with",
-     "parent_of"}
-)  # fmt: skip
-"""Relations that are standing states, not events: they take only a time said right by them."""
-
-
-def _clause_times(
-    tokens: list[Token],
-    i0: int,
-    i1: int,
-    s: Sentence,
-    times: list[Any],
-    relation: str = "",
-    breakers: frozenset[str] = frozenset(),
-    relatives: frozenset[str] = frozenset(),
-    fallback: bool = True,
-) -> list[str]:
-    """Times of the comma-bounded stretch around the match, plus a leading adverbial
-    ("En febrero, Putin le regaló…"); failing those, the clause's only time not cut off by a
-    clause break ("Putin visitó Corea del Norte por segunda vez, siendo la primera en 2000")."""
-    lo = i0
-    while lo > 0 and tokens[lo - 1].kind not in ("S", "C"):
-        lo -= 1
-    hi = i1
-    while hi < len(tokens) and tokens[hi].kind not in ("S", "C"):
-        hi += 1
-    spans = [(tokens[lo].start, tokens[hi - 1].end if hi > 0 else s.end)]
-    first_comma = next((n for n, t in enumerate(tokens) if t.kind == "C"), None)
-    if first_comma is not None and first_comma < lo and first_comma <= 6:
-        spans.append((tokens[0].start, tokens[first_comma].start))
-    # "Arabia Saudí, que normalizó el año pasado sus relaciones…, condenó": not the relative's
-    nested = _relative_spans(tokens, i0, i1, relatives)
-    out = []
-    for t in times:
-        c = t.start + s.start
-        if any(a <= c < b for a, b in spans) and not any(a <= c < b for a, b in nested):
-            out.append(t.value)
-    # "… compradores como la India y China, que han multiplicado sus importaciones desde
-    # 2022": a relative right after the object saying since when the state holds
-    comma = next((n for n in range(i1, min(i1 + 8, len(tokens))) if tokens[n].kind in "CS"), -1)
-    if (
-        not out
-        and relation in STATES
-        and 0 <= comma < len(tokens) - 1
-        and tokens[comma].kind == "C"
-        and tokens[comma + 1].low in relatives
-    ):
-        close = next((n for n in range(comma + 1, len(tokens)) if tokens[n].kind in "CS"), None)
-        lo_r = tokens[comma + 1].start
-        hi_r = tokens[close].start if close is not None else s.end
-        out = [t.value for t in times if t.anchor == "start" and lo_r <= t.start + s.start < hi_r]
-    if not out and fallback and relation not in STATES:
-        a, b = clause_bounds(tokens, i0, i1)
-        # a time before the match counts only if no clause break stands between them ("Francia
-        # retiró sus tropas en diciembre, mientras Rusia envió instructores": not Rusia's)
-        breaks = [n for n in range(a, i0) if tokens[n].low in breakers]
-        if breaks:
-            a = breaks[-1] + 1
-        lo_c, hi_c = tokens[a].start, tokens[b - 1].end if b > 0 else s.end
-        inside = {
-            t.value
-            for t in times
-            if lo_c <= t.start + s.start < hi_c
-            and not t.anchor
-            and not any(a <= t.start + s.start < b for a, b in nested)
-        }
-        if len(inside) == 1:
-            out = list(inside)
-    return list(dict.fromkeys(out))
-
-
-def _appositive_time(tokens: list[Token], end: int, s: Sentence, times: list[Any]) -> list[str]:
-    """A date in apposition right after token ``end``: ", en octubre pasado," (a whole
-    comma-bounded stretch that is that date), else nothing."""
-    if end + 1 >= len(tokens) or tokens[end].kind != "C":
-        return []
-    close = next((n for n in range(end + 1, len(tokens)) if tokens[n].kind in "CS"), None)
-    if close is None or close == end + 1:
-        return []
-    a, b = tokens[end + 1].start - s.start, tokens[close - 1].end - s.start
-    return [t.value for t in times if t.start == a and t.end == b]
-
-
-def _relative_spans(
-    tokens: list[Token], i0: int, i1: int, starts: frozenset[str]
-) -> list[tuple[int, int]]:
-    """Character spans of the comma-bounded relative clauses inside a match (", que …,")."""
-    out = []
-    for k in range(i0, i1 - 1):
-        if tokens[k].kind == "C" and tokens[k + 1].low in starts:
-            close = next((n for n in range(k + 1, i1) if tokens[n].kind == "C"), None)
-            if close is not None:
-                out.append((tokens[k].start, tokens[close].end))
-    return out
 
 
 def extract_raw(article: Article) -> tuple[list[Raw], list[Denial], Context]:
