@@ -57,9 +57,6 @@ class Context:
     surnames: dict[str, list[str]] = field(default_factory=dict)
     recent: list[str] = field(default_factory=list)  # labels of recent mentions, newest last
     affiliation: dict[str, str] = field(default_factory=dict)  # person -> country of office
-    # (subject, relation, object) of what earlier sentences said, oldest first: who "recibió
-    # misiles" received them from
-    said: list[tuple[str, str, str]] = field(default_factory=list)
     # role -> the person the article last gave it with a name ("el secretario general de la
     # OTAN, Mark Rutte"): whom a bare "el secretario general" refers to later
     roles: dict[str, str] = field(default_factory=dict)

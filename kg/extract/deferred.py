@@ -25,6 +25,14 @@ ANAPHORS = ("event_agent", "visitor", "previous", SANCTIONER)
 """Rule ``object`` values resolved after reading: an attack's author, a visit's visitor, a
 clitic's antecedent, the imposer of sanctions evaded (kg/extract/sanctioners.py)."""
 
+SUBJECT_ANAPHORS = ("event_agent", "antecedent")
+"""Rule ``subject`` values resolved after reading: an attack's author; the one subject earlier
+statements gave the same relation and object ("Moscú recibió 200 misiles" after "Irán entregó
+misiles a Rusia": Irán)."""
+
+ANTECEDENT_WINDOW = 40
+"""How many earlier statements an antecedent subject may come from."""
+
 # placeholder -> (the relation that tells the event, whether only a clause of its own tells it:
 # "en respuesta al lanzamiento de misiles iraníes" is background, "su visita a China" is not)
 _EVENTS = {"event_agent": ("attacks", True), "visitor": ("visits", False)}
@@ -55,7 +63,7 @@ def is_placeholder(label: str) -> bool:
         >>> is_placeholder("?previous"), is_placeholder("Israel")
         (True, False)
     """
-    return label.startswith("?") and label[1:] in ANAPHORS
+    return label.startswith("?") and (label[1:] in ANAPHORS or label[1:] in SUBJECT_ANAPHORS)
 
 
 def event_has_actor(encoded: str, end: int, reach: int = 3) -> bool:
@@ -95,10 +103,12 @@ def resolve_anaphora(
     tellers = frozenset(narrated)
     out: list[Raw] = []
     for raw in raws:
-        if is_placeholder(raw.subject):  # a rule with subject "event_agent"
+        if is_placeholder(raw.subject):  # a rule with subject "event_agent" or "antecedent"
             here = index.get(raw.sentence.start, 0)
-            relation, _ = _EVENTS["event_agent"]
-            agent = _event_agent(out, index, here, tellers, relation)
+            if raw.subject[1:] == "antecedent":
+                agent = _antecedent(out, index, here, raw.relation, raw.object)
+            else:
+                agent = _event_agent(out, index, here, tellers, _EVENTS["event_agent"][0])
             if agent is None or agent == raw.object:
                 continue
             raw = replace(raw, subject=agent)
@@ -157,3 +167,16 @@ def _previous(before: list[Raw], index: dict[int, int], here: int, relation: str
         return None
     objects = by_sentence[max(by_sentence)]
     return next(iter(objects)) if len(objects) == 1 else None
+
+
+def _antecedent(
+    before: list[Raw], index: dict[int, int], here: int, relation: str, obj: str
+) -> str | None:
+    """The one subject that earlier sentences' statements give ``relation`` towards ``obj``;
+    None when there is none or more than one (the text does not say which)."""
+    found = {
+        r.subject
+        for r in before[-ANTECEDENT_WINDOW:]
+        if r.relation == relation and r.object == obj and index.get(r.sentence.start, here) < here
+    }
+    return found.pop() if len(found) == 1 else None

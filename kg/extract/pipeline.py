@@ -43,8 +43,6 @@ from kg.extract.modality import (
     sentence_denials,
 )
 from kg.extract.referents import (
-    ANTECEDENT,
-    antecedent_subject,
     clause_topic,
     clitic_referent,
     last_person,
@@ -153,7 +151,6 @@ class Extractor:
             note_roles(
                 ctx, ((r.subject, r.relation, r.object, r.role, r.end, r.rule) for r in here)
             )
-            ctx.said.extend((r.subject, r.relation, r.object) for r in raws[len(ctx.said) :])
             for deniers, rel in sentence_denials(tokens, mentions, self.cues):
                 denials.append(Denial(deniers, rel, s))
         # objects left to earlier sentences ("condenaron el bombardeo"): see deferred.py
@@ -439,7 +436,7 @@ class Extractor:
                 or any(obj_end <= x.i < clause_end for x in mentions)
             ):
                 return []
-            subjects = [ANTECEDENT]
+            subjects = [placeholder("antecedent")]  # found once the article is read
         if rule.object == "member_body":
             objects = [b for b in [member_body(ctx)] if b]  # "Finlandia se adhirió en 2023"
         if rule.subject == "event_agent":
@@ -515,17 +512,10 @@ class Extractor:
         weak = weak and bool(when)
         out = []
         # the statement's own subjects: when they are all who speak, each speaks for itself
-        speakers = {
-            resolve_actor(x, rule.relation, "subject", ctx) for x in subjects if x != ANTECEDENT
-        }
+        speakers = {resolve_actor(x, rule.relation, "subject", ctx) for x in subjects}
         for subj in subjects:
             for obj in objects:
                 ol = resolve_actor(obj, rule.relation, "object", ctx)
-                if subj == ANTECEDENT:
-                    found_subj = antecedent_subject(ctx, rule.relation, ol)
-                    if found_subj is None:
-                        continue
-                    subj = found_subj
                 sl = resolve_actor(subj, rule.relation, "subject", ctx)
                 if sl == ol or not self._types_ok(rule, sl, ol, ctx):
                     continue

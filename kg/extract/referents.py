@@ -88,16 +88,6 @@ def clitic_referent(
     return None
 
 
-ANTECEDENT = "\0antecedent"  # a subject still to be found among earlier statements
-
-
-def antecedent_subject(ctx: Context, relation: str, obj: str, window: int = 40) -> str | None:
-    """The one subject recent statements give ``relation`` towards ``obj``; None when there is
-    none or more than one (then the text does not say which)."""
-    found = {s for s, r, o in ctx.said[-window:] if r == relation and o == obj}
-    return found.pop() if len(found) == 1 else None
-
-
 def straddles(tokens: list[Token], m: Mention, g: Grammar) -> bool:
     """Whether a list of actors stands between two conjugated verbs ("bombardeó Beirut y Estados
     Unidos atacó…"): its last member is then the next clause's subject, not one of the list."""

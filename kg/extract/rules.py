@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from kg.errors import DataError
-from kg.extract.deferred import ANAPHORS
+from kg.extract.deferred import ANAPHORS, SUBJECT_ANAPHORS
 from kg.extract.tokens import fold
 from kg.model import ENTITY_TYPES, MODALITIES, RELATIONS
 
@@ -45,7 +45,7 @@ SLOTS = ("SUBJ", "OBJ", "PAIR", "SDEM", "ODEM", "ITEMS", "PLACE")
 # sentences (kg/extract/deferred.py), and so may the subject "event_agent": the author of the
 # attack a condemnation speaks of
 ROLE_OPTIONS = {
-    "subject": ("topic", "items_demonym", "antecedent", "event_agent"),
+    "subject": ("topic", "items_demonym", *SUBJECT_ANAPHORS),
     "object": ("topic", "clitic", "first_topic", "member_body", *ANAPHORS),
 }
 
