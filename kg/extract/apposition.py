@@ -10,40 +10,42 @@ when the sentence has too few of them, the object is left as it was.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from kg.extract.context import lexicon_words
+from kg.extract.tokens import fold
 
 if TYPE_CHECKING:
     from kg.extract.context import Context, Mention
     from kg.extract.tokens import Token
 
-_COUNTS = {"dos": 2, "ambos": 2, "ambas": 2, "tres": 3, "cuatro": 4}
-# nouns that name actors (not "dos días después"): only these make the apposition a list's
-_ACTOR_NOUNS = frozenset(
-    "grupos milicias organizaciones movimientos paises potencias naciones estados gobiernos "
-    "aliados rivales vecinos socios empresas partidos formaciones guerrillas".split()
-)
 
-
-def counted(tokens: list[Token], end: int) -> int:
-    """The count an apposition starting at token ``end`` (a comma) gives, or 0.
+def counted(tokens: list[Token], end: int, lexicon: dict[str, Any]) -> int:
+    """The count an apposition starting at token ``end`` (a comma) gives, or 0: a count word and
+    a noun that names actors (roles.yaml ``apposition_counts``, ``apposition_actor_nouns``; not
+    "dos días después").
 
     Examples:
+        >>> from kg.extract.langdata import load_lang_data
         >>> from kg.extract.tokens import tokenize
-        >>> toks = tokenize("contra Hezbolá, dos grupos armados que")
-        >>> counted(toks, 2)
+        >>> lex = load_lang_data("es", "roles.yaml")
+        >>> counted(tokenize("contra Hezbolá, dos grupos armados que"), 2, lex)
         2
-        >>> counted(tokenize("acusó a Israel, dos días después"), 3)
+        >>> counted(tokenize("acusó a Israel, dos días después"), 3, lex)
         0
     """
+    counts = {fold(str(k)): int(v) for k, v in (lexicon.get("apposition_counts") or {}).items()}
+    nouns = lexicon_words(lexicon, "apposition_actor_nouns")
+    articles = lexicon_words(lexicon, "demonym_determiners")
     n = end
     if n >= len(tokens) or tokens[n].kind != "C":
         return 0
     n += 1
-    if n < len(tokens) and tokens[n].low in ("los", "las"):
+    if n < len(tokens) and tokens[n].low in articles:
         n += 1
-    if n + 1 >= len(tokens) or tokens[n].low not in _COUNTS:
+    if n + 1 >= len(tokens) or tokens[n].low not in counts:
         return 0
-    return _COUNTS[tokens[n].low] if tokens[n + 1].low in _ACTOR_NOUNS else 0
+    return counts[tokens[n].low] if tokens[n + 1].low in nouns else 0
 
 
 def complete_list(
@@ -65,7 +67,7 @@ def complete_list(
     Returns:
         ``objects`` with the missing earlier actors in front, or ``objects`` unchanged.
     """
-    want = counted(tokens, obj.j)
+    want = counted(tokens, obj.j, ctx.lexicon)
     if want <= len(objects) or not objects or isinstance(objects[0], str):
         return objects
     kind = ctx.registry[objects[0].label].type

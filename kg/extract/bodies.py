@@ -13,6 +13,7 @@ joined the one membership body the article names; with two candidates, nothing i
 from __future__ import annotations
 
 from kg.extract.context import Context
+from kg.extract.grammar import Grammar
 from kg.extract.tokens import Token
 
 # How many recent mentions say which country the article is about at this point.
@@ -68,12 +69,12 @@ def sole_country(ctx: Context, person: str) -> str | None:
     return countries[0] if len(countries) == 1 else None
 
 
-def portfolio_at(tokens: list[Token], n: int, articles: frozenset[str]) -> bool:
+def portfolio_at(tokens: list[Token], n: int, g: Grammar) -> bool:
     """ "de (la) Función Pública" at ``n``: a ministry's portfolio named in capitals."""
-    if n >= len(tokens) or tokens[n].low not in ("de", "del"):
+    if n >= len(tokens) or tokens[n].low not in g.of_words:
         return False
     k = n + 1
-    if k < len(tokens) and tokens[k].low in articles:
+    if k < len(tokens) and tokens[k].low in g.slot_articles:
         k += 1
     return k < len(tokens) and tokens[k].kind == "W" and tokens[k].is_upper
 

@@ -23,7 +23,10 @@ WORD_KEYS = (
     "object_markers", "head_determiners", "purpose", "subject_relatives",
     "reported_clause_starts", "indirect_clitics", "money_words", "source_markers",
 )  # fmt: skip
-SUFFIX_KEYS = ("participle_endings", "verb_lemma_endings", "future_endings")
+SUFFIX_KEYS = (
+    "participle_endings", "verb_lemma_endings", "future_endings", "gerund_endings",
+    "infinitive_endings", "subjunctive_endings",
+)  # fmt: skip
 PHRASE_KEYS = ("cited_by", "own_country")
 
 
@@ -66,6 +69,9 @@ class Grammar:
     participle_endings: tuple[str, ...]
     verb_lemma_endings: tuple[str, ...]
     future_endings: tuple[str, ...]  # as written: "rá" (visitará)
+    gerund_endings: tuple[str, ...]  # "extrayendo y exportando": two verbs of one form
+    infinitive_endings: tuple[str, ...]  # "comprar y vender"
+    subjunctive_endings: tuple[str, ...]  # "de que X viajara … y cerrara": a subordinate's mood
     cited_by: tuple[Phrase, ...]
     own_country: tuple[Phrase, ...]
 

@@ -341,7 +341,7 @@ class Extractor:
                     return []  # "Moscú, a la que reprocha…": the verb has another subject
                 if any(
                     tokens[p].low in self.grammar.coordinators
-                    and not joins_verbs(tokens, p, verb, self.grammar.coordinators)
+                    and not joins_verbs(tokens, p, verb, self.grammar)
                     for p in gap
                 ):
                     return []  # "… que Venezuela «…» y acusó": the verb is coordinated

@@ -26,7 +26,7 @@ def clause_topic(
     Venezuela … y acusó a la Casa Blanca")."""
     lo = clause_bounds(tokens, before, before)[0]
     if first:
-        lo = embedded_start(tokens, lo, before)  # "después de que X viajara … y cerrara"
+        lo = embedded_start(tokens, lo, before, g)  # "después de que X viajara … y cerrara"
     order = sorted(mentions, key=lambda m: m.i if first else -m.i)
     for m in order:
         if m.i >= before or m.i < lo:

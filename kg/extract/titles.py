@@ -205,7 +205,7 @@ class TitleReader:
                     continue
             of, n = self._qualifier(n, allow_de_word=False)
             of = of or inner or (preset[0] if preset else None)
-            portfolio = role == "Minister" and portfolio_at(toks, n, self.g.slot_articles)
+            portfolio = role == "Minister" and portfolio_at(toks, n, self.g)
             n = self._skip_portfolio(n)
             if n < len(toks) and toks[n].kind == "C":
                 n_name = n + 1

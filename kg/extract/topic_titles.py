@@ -13,19 +13,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from kg.extract.context import Context, is_verb, lexicon_words
+from kg.extract.grammar import Grammar
 from kg.extract.tokens import Token
 
 # Tokens an apposition between the title and its verb may span (", de 71 años,").
 _APPOSITION = 6
 _OFFICES = frozenset({"leader_of", "holds_position"})
-_CLITICS = frozenset({"se", "me", "te", "nos", "le", "les", "lo", "la", "los", "las"})
 # Office rules whose holder need not hold the office now (the pipeline marks a successor itself).
 _NOT_CURRENT = (".office.former_title", ".office.succession")
 
 
 def _verb_at(ctx: Context, tokens: list[Token], n: int) -> bool:
     """A conjugated verb at ``n``, after a clitic or two ("se reunió", "se lo dijo")."""
-    while n < len(tokens) and tokens[n].low in _CLITICS:
+    while n < len(tokens) and tokens[n].low in ctx.grammar.clitics:
         n += 1
     return n < len(tokens) and is_verb(tokens[n], ctx.grammar)
 
@@ -53,7 +53,8 @@ def opens_clause(ctx: Context, tokens: list[Token], k: int) -> bool:
     n = k
     while n > 0 and tokens[n - 1].low in adjectives:
         n -= 1
-    return n == 1 and tokens[0].low in ctx.grammar.definite and tokens[0].low != "su"
+    first = tokens[0].low
+    return n == 1 and first in ctx.grammar.definite and first not in ctx.grammar.possessives
 
 
 def previous_opener(ctx: Context) -> str | None:
@@ -90,18 +91,14 @@ def note_roles(
             ctx.roles[role] = subject
 
 
-# Imperfect subjunctive endings: a verb coordinated with a subordinate clause's verb shares
-# that clause's subject ("después de que X viajara a Budapest y cerrara…").
-_SUBJUNCTIVE = ("ara", "aran", "iera", "ieran", "ase", "asen", "iese", "iesen")
-
-
-def embedded_start(tokens: list[Token], lo: int, before: int) -> int:
+def embedded_start(tokens: list[Token], lo: int, before: int, g: Grammar) -> int:
     """Where the clause whose subject a coordinated verb at ``before + 1`` shares begins: after
     the last "que" before it when that verb is an imperfect subjunctive (a subordinate
     clause's mood), else ``lo`` (the main clause's subject: "Maduro respondió que … y acusó")."""
-    if before + 1 >= len(tokens) or not tokens[before + 1].low.endswith(_SUBJUNCTIVE):
+    mood = g.subjunctive_endings
+    if before + 1 >= len(tokens) or not mood or not tokens[before + 1].low.endswith(mood):
         return lo
     for k in range(before - 1, lo - 1, -1):
-        if tokens[k].low == "que":
+        if tokens[k].low in g.reported_clause_starts:
             return k + 1
     return lo

@@ -9,15 +9,18 @@ import pytest
 from kg.extract.apposition import counted
 from kg.extract.coordination import joins_verbs
 from kg.extract.deferred import is_placeholder
+from kg.extract.grammar import load_grammar
+from kg.extract.langdata import load_lang_data
 from kg.extract.pipeline import extract_raw
 from kg.extract.tokens import tokenize
 from kg.read import read_text
 
 
 def test_counted_apposition_needs_actor_noun() -> None:
+    lexicon = load_lang_data("es", "roles.yaml")
     tokens = tokenize("condenó el ataque contra Israel, dos días después")
-    assert counted(tokens, 5) == 0
-    assert counted(tokenize("contra Hezbolá, los dos grupos"), 2) == 2
+    assert counted(tokens, 5, lexicon) == 0
+    assert counted(tokenize("contra Hezbolá, los dos grupos"), 2, lexicon) == 2
 
 
 def _triples(text: str) -> set[tuple[str, str, str]]:
@@ -39,7 +42,7 @@ def _triples(text: str) -> set[tuple[str, str, str]]:
 )
 def test_joins_verbs(text: str, coord: int, verb: int, expected: bool) -> None:
     tokens = tokenize(text)
-    assert joins_verbs(tokens, coord, verb, frozenset({"y", "e"})) is expected
+    assert joins_verbs(tokens, coord, verb, load_grammar("es")) is expected
 
 
 @pytest.mark.parametrize(
