@@ -40,6 +40,10 @@ class Cues:
     # claim verbs that, with a noun phrase as object, hold it as a fact ("denunció la
     # cooperación militar de Rusia con Irán")
     condemn_verbs: frozenset[str] = frozenset()
+    # "amenazó con imponer aranceles a X": the act threatened is hypothetical
+    threat_cues: tuple[Phrase, ...] = ()
+    # modality -> phrases right before a presupposed noun that hedge it ("próxima reunión")
+    noun_hedges: dict[str, tuple[Phrase, ...]] = field(default_factory=dict)
 
 
 def _phrases(data: dict[str, Any], key: str) -> tuple[Phrase, ...]:
@@ -80,6 +84,11 @@ def load_cues(lang: str) -> Cues:
         },
         denial_antecedents=_words(d, "denial_antecedents"),
         condemn_verbs=_words(d, "condemn_verbs"),
+        threat_cues=_phrases(d, "threat_cues"),
+        noun_hedges={
+            str(name): _phrases(d.get("noun_hedges") or {}, str(name))
+            for name in (d.get("noun_hedges") or {})
+        },
     )
 
 
@@ -122,6 +131,12 @@ def _speakers(
     m = _actor_before(mentions, verb, lo)
     if m is None:
         return []
+    agent_comma = _agent_apposition(tokens, m, lo)
+    if agent_comma is not None:
+        # "El Ejército sudanés, liderado por el general X, acusó…": the army speaks
+        head = _actor_before(mentions, agent_comma, lo)
+        if head is not None:
+            m = head
     cited_first = {p[0] for p in g.cited_by}
     if _in_affiliation(tokens, m, g):
         # "La analista Marta Quiroga, de la consultora Horizonte Global, cree…": the analyst
@@ -149,6 +164,24 @@ def _speakers(
         if first is not None:
             out = _labels(first) + out
     return out
+
+
+_PARTICIPLE_ENDINGS = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas")
+
+
+def _agent_apposition(tokens: list[Token], m: Mention, lo: int) -> int | None:
+    """The comma opening a ", liderado por X," apposition whose agent ``m`` is, else None."""
+    k = m.i - 1
+    while k > lo and tokens[k].kind == "W" and tokens[k].low != "por" and m.i - k <= 3:
+        k -= 1
+    if k - 2 < lo or tokens[k].low != "por":
+        return None
+    participle = tokens[k - 1]
+    if participle.kind != "W" or not participle.low.endswith(_PARTICIPLE_ENDINGS):
+        return None
+    if tokens[k - 2].kind != "C" or m.j >= len(tokens) or tokens[m.j].kind != "C":
+        return None
+    return k - 2
 
 
 def _in_affiliation(tokens: list[Token], m: Mention, g: Grammar) -> bool:
@@ -187,11 +220,13 @@ def assess(
     subj_start: int,
     cues: Cues,
     subj_end: int | None = None,
+    relation: str | None = None,
 ) -> Holding:
     """Modality, negation, attribution and denial of a match spanning tokens [i0, i1).
 
     ``subj_start`` is where the statement's subject is mentioned (speech verbs before it
     introduce a speaker: "Estados Unidos afirma que Corea del Norte ha proporcionado…").
+    ``relation``, when given, keeps a threat from making the threat itself hypothetical.
     """
     h = Holding()
     lo, hi = clause_bounds(tokens, i0, i1)
@@ -278,6 +313,8 @@ def assess(
     window_lo = own_lo
     for name in ("hypothetical", "speculative", "planned"):
         phrases: tuple[Phrase, ...] = getattr(cues, name)
+        if name == "hypothetical" and relation != "threatens":
+            phrases = phrases + cues.threat_cues
         found = find_phrase(tokens, window_lo, i1, phrases)
         if name == "hypothetical":
             found = [
@@ -298,6 +335,18 @@ def assess(
     h.attributed_to = list(dict.fromkeys(h.attributed_to))
     h.denied_by = list(dict.fromkeys(h.denied_by))
     return h
+
+
+def noun_hedge(tokens: list[Token], i0: int, cues: Cues) -> str | None:
+    """The modality a hedge right before the noun at ``i0`` gives it, else None: "como sede de
+    nuevas negociaciones entre…" (hypothetical), "la próxima reunión entre…" (planned)."""
+    lo = max(0, i0 - 5)
+    for name, phrases in cues.noun_hedges.items():
+        for n in find_phrase(tokens, lo, i0, phrases):
+            between = tokens[n:i0]
+            if all(t.kind == "W" for t in between) and i0 - n <= 5:
+                return name
+    return None
 
 
 def _coordinated_start(tokens: list[Token], lo: int, i0: int, g: Grammar) -> int:

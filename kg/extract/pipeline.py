@@ -33,7 +33,7 @@ from kg.extract.grammar import Grammar, load_grammar
 from kg.extract.items import parse_items
 from kg.extract.langdata import load_lang_data
 from kg.extract.mentions import Context, Mention, Office, find_mentions
-from kg.extract.modality import Cues, Holding, assess, load_cues, sentence_denials
+from kg.extract.modality import Cues, Holding, assess, load_cues, noun_hedge, sentence_denials
 from kg.extract.rules import Rule, RuleSet, load_rules
 from kg.extract.succession import succession_offices
 from kg.extract.timex import find_times
@@ -437,7 +437,7 @@ class Extractor:
         if not subjects or not objects:
             return []
         subj_end = enc.actors[int(groups["SUBJ"])].j if groups.get("SUBJ") is not None else None
-        holding = assess(tokens, flat, i0, i1, subj_start, self.cues, subj_end)
+        holding = assess(tokens, flat, i0, i1, subj_start, self.cues, subj_end, rule.relation)
         if holding.unnamed_speaker and not holding.attributed_to:
             speaker = topic_person(ctx)  # "Ferrer … Aun así, advierte de que…": Ferrer
             if speaker is not None:
@@ -450,6 +450,9 @@ class Extractor:
                 # what follows; the noun phrase is the article's own presupposition
                 holding.modality, holding.attributed_to = "asserted", []
             holding.negated = False
+            hedged = noun_hedge(tokens, i0, self.cues)  # "como sede de nuevas negociaciones"
+            if hedged is not None:
+                holding.modality = hedged
         if rule.modality:
             holding.modality = rule.modality
             if rule.modality == "asserted":  # the article's own voice ("X, de la Universidad Y")

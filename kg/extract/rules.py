@@ -57,6 +57,9 @@ _ANY_FORM = r"[^ /]+"
 # fill an actor slot ("su conflicto en Ucrania").
 _GAP_TOKEN = rf" {_ANY_FORM}/{_ANY_FORM}/[WNDQP]\d*"
 _WIDE_TOKEN = rf" {_ANY_FORM}/{_ANY_FORM}/[WNDQCAP]\d*"
+# A word gap never crosses a conditional "si": what follows is another clause ("impondrá
+# sanciones al sector petrolero si Maduro no publica…" does not sanction Maduro).
+_CLAUSE_GAP_TOKEN = rf"(?! si/){_GAP_TOKEN}"
 
 
 @dataclass(frozen=True)
@@ -186,11 +189,11 @@ def compile_pattern(
                 known = ", ".join(sorted(classes))
                 raise DataError(f"{where}: unknown word class {{{name}}} (known: {known})")
         elif el == "..":
-            rx = rf"(?:{_GAP_TOKEN}){{0,2}}?"
+            rx = rf"(?:{_CLAUSE_GAP_TOKEN}){{0,2}}?"
         elif el == "...":
-            rx = rf"(?:{_GAP_TOKEN}){{0,5}}?"
+            rx = rf"(?:{_CLAUSE_GAP_TOKEN}){{0,5}}?"
         elif el == "....":
-            rx = rf"(?:{_GAP_TOKEN}){{0,10}}?"
+            rx = rf"(?:{_CLAUSE_GAP_TOKEN}){{0,10}}?"
         elif el == "***":
             rx = rf"(?:{_WIDE_TOKEN}){{0,12}}?"
         elif el == ",":
