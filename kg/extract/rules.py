@@ -13,6 +13,7 @@ sentence in which every actor mention has been collapsed to one token:
     ***              0-12 tokens of anything but a full stop (actors included)
     a|al             alternatives; a trailing ? makes an element optional; "," a comma
     !con             not followed within the next six tokens by "con"
+    !^del|de_su      not followed right away by "del" or "de su" (words of a phrase joined by _)
 
 Each element compiles to a bounded regular expression over an encoded token string, so matching
 is linear in the sentence length for a fixed rule (no nested unbounded repetition).
@@ -198,6 +199,13 @@ def compile_pattern(
             rx = rf"(?:{_WIDE_TOKEN}){{0,12}}?"
         elif el == ",":
             rx = r" ,/,/C"
+        elif el.startswith("!^") and len(el) > 2:
+            # not followed right away by one of these words or phrases (words joined by "_")
+            alts = [
+                "".join(rf" {re.escape(fold(w))}/{_ANY_FORM}/[A-Z]\d*" for w in a.split("_"))
+                for a in el[2:].split("|")
+            ]
+            rx = rf"(?!{'|'.join(alts)})"
         elif el.startswith("!") and len(el) > 1:
             # not followed, within the next 6 tokens of the clause, by one of these words
             alt = _alt(el[1:].split("|"))

@@ -1,0 +1,131 @@
+"""Wrong statements found on Spanish news the extractor had never seen (tests/data/unseen/).
+
+Each case is a sentence written for this audit, the wrong reading it once gave, and, where the
+sentence has one, the right reading that must stay.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kg.extract import extract
+from kg.model import Statement
+from kg.read import read_text
+
+UNSEEN = Path(__file__).parent.parent / "data" / "unseen"
+
+
+def _statements(text: str, published: date = date(2025, 4, 14)) -> list[Statement]:
+    article = read_text(text, article_id="t", published=published, lang="es")
+    return list(extract(article))
+
+
+def _find(stmts: list[Statement], subj: str, rel: str, obj: str) -> list[Statement]:
+    return [
+        s for s in stmts if s.subject.label == subj and s.relation == rel and s.object.label == obj
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # a leader meeting a guest in his own capital does not visit it
+        (
+            "El jefe de la junta de Malí, Assimi Goïta, se reunió el lunes en Bamako con un "
+            "enviado ruso.",
+            ("Assimi Goïta", "visits", "Bamako"),
+        ),
+        # a gap never crosses a conditional "si": Maduro is in the condition, not sanctioned
+        (
+            "Washington podría imponer nuevas sanciones al sector petrolero venezolano si "
+            "Maduro no publica los resultados.",
+            ("United States", "sanctions", "Nicolás Maduro"),
+        ),
+        (
+            "Bruselas impondrá sanciones a las navieras si Irán sigue enviando drones.",
+            ("European Union", "sanctions", "Iran"),
+        ),
+        # people sent to watch are no goods
+        (
+            "El Centro Carter, que envió observadores a Venezuela, criticó los comicios.",
+            ("Carter Center", "supplies", "Venezuela"),
+        ),
+        (
+            "La ONU envió una delegación a Sudán para evaluar la situación.",
+            ("United Nations", "supplies", "Sudan"),
+        ),
+        # the visitor named after the noun ("de su presidente") is not the sentence's topic
+        (
+            "China despliega decenas de buques tras la visita de su presidente a EE.UU.",
+            ("China", "visits", "United States"),
+        ),
+    ],
+)
+def test_unseen_sentence_gives_no_wrong_statement(text: str, wrong: tuple[str, str, str]) -> None:
+    assert not _find(_statements(text), *wrong)
+
+
+def test_threatened_sanction_is_hypothetical_but_the_threat_is_asserted() -> None:
+    stmts = _statements("Trump amenazó con imponer aranceles a Madrid por su negativa a pagar.")
+    assert [s.modality for s in _find(stmts, "Donald Trump", "sanctions", "Spain")] in (
+        [],
+        ["hypothetical"],
+    )
+    threat = _find(stmts, "Donald Trump", "threatens", "Spain")
+    assert [s.modality for s in threat] == ["asserted"]
+
+
+def test_offered_venue_makes_the_talks_hypothetical() -> None:
+    stmts = _statements(
+        "Erdogan ofreció Estambul como sede de nuevas negociaciones entre Kiev y Moscú."
+    )
+    meets = _find(stmts, "Ukraine", "meets", "Russia")
+    assert meets
+    assert all(s.modality == "hypothetical" for s in meets)
+
+
+def test_coming_meeting_noun_is_planned() -> None:
+    stmts = _statements("Los preparativos de la próxima reunión entre Rusia y China avanzan.")
+    assert all(s.modality == "planned" for s in _find(stmts, "Russia", "meets", "China"))
+    held = _statements("La reunión entre Rusia y China terminó ayer.")
+    assert [s.modality for s in _find(held, "Russia", "meets", "China")] == ["asserted"]
+
+
+def test_agent_of_an_apposition_does_not_speak_for_its_head() -> None:
+    stmts = _statements(
+        "El Ejército sudanés, liderado por el general Abdelfatah al Burhan, acusó a los "
+        "Emiratos Árabes Unidos de suministrar armas a las Fuerzas de Apoyo Rápido."
+    )
+    supply = _find(stmts, "United Arab Emirates", "supplies", "Rapid Support Forces")
+    assert supply
+    speakers = {e.label for s in supply for e in s.attributed_to}
+    assert "Abdel Fattah al-Burhan" not in speakers
+    assert "Sudanese Armed Forces" in speakers
+
+
+def test_relative_clause_takes_no_time_from_the_main_clause() -> None:
+    stmts = _statements(
+        "Egipto, que apoya al Ejército sudanés, acogerá la próxima semana una conferencia de "
+        "donantes en El Cairo."
+    )
+    support = _find(stmts, "Egypt", "supports", "Sudanese Armed Forces")
+    assert support
+    assert all(s.time == () for s in support)
+
+
+def test_sipri_spanish_name_is_the_source() -> None:
+    stmts = _statements(
+        "China suministró a Pakistán cazas J-10C, según el Instituto Internacional de "
+        "Estudios para la Paz de Estocolmo (SIPRI)."
+    )
+    supply = _find(stmts, "China", "supplies", "Pakistan")
+    assert supply
+    speakers = {e.label for s in supply for e in s.attributed_to}
+    assert speakers == {"Stockholm International Peace Research Institute"}
+
+
+def test_unseen_articles_are_all_there() -> None:
+    assert len(sorted(UNSEEN.glob("es-*.txt"))) == 12
