@@ -332,9 +332,21 @@ def assess(
     else:
         if _future(tokens, window_lo, i1, cues.grammar):
             h.modality = "planned"  # "viajará en mayo a Madrid para reunirse con…"
+    if h.modality not in ("hypothetical", "speculative") and _condition_after(tokens, i1, cues):
+        h.modality = "hypothetical"  # "enviará tanques a Ucrania si Estados Unidos…"
     h.attributed_to = list(dict.fromkeys(h.attributed_to))
     h.denied_by = list(dict.fromkeys(h.denied_by))
     return h
+
+
+def _condition_after(tokens: list[Token], i1: int, cues: Cues) -> bool:
+    """Whether a conditional "si" opens right after the match (", si bien" is "although")."""
+    k = i1 + 1 if i1 < len(tokens) and tokens[i1].kind == "C" else i1
+    return (
+        k + 1 < len(tokens)
+        and cues.grammar.is_conditional(tokens[k].text)
+        and tokens[k + 1].low != "bien"
+    )
 
 
 def noun_hedge(tokens: list[Token], i0: int, cues: Cues) -> str | None:

@@ -470,13 +470,12 @@ class Extractor:
         if (
             items
             and rule.relation in ("supplies", "seeks")
-            and all(
-                i.label.lower() in self.rules.not_goods
-                or i.label.split()[0].lower() in self.rules.not_goods
-                for i in items
-            )
+            and all(self._not_goods(i.label) for i in items)
         ):
             return []  # "entregó los documentos de adhesión": no transfer of goods
+        if rule.relation in ("supplies", "seeks"):
+            # "envió observadores y ayuda humanitaria": only the aid is supplied
+            items = [i for i in items if not self._not_goods(i.label)]
         relation = rule.relation
         if relation == "supplies" and self._sale_of_commodities(items, tokens[i0:i1]):
             relation = "trades_with"  # "vende su crudo a China": commerce, not a supply
@@ -542,6 +541,12 @@ class Extractor:
             bool(items)
             and any(t.lemma in sale or t.low in sale for t in span)
             and all(any(fold(w) in goods for w in i.label.split()) for i in items)
+        )
+
+    def _not_goods(self, label: str) -> bool:
+        """Whether an item is no goods ("documentos", "observadores")."""
+        return label.lower() in self.rules.not_goods or (
+            label.split()[0].lower() in self.rules.not_goods if label.split() else False
         )
 
     def _home(self, label: str, ctx: Context) -> str:

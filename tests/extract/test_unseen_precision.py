@@ -129,3 +129,18 @@ def test_sipri_spanish_name_is_the_source() -> None:
 
 def test_unseen_articles_are_all_there() -> None:
     assert len(sorted(UNSEEN.glob("es-*.txt"))) == 12
+
+
+def test_condition_after_the_match_makes_it_hypothetical() -> None:
+    stmts = _statements("Alemania enviará tanques a Ucrania si Estados Unidos hace lo mismo.")
+    supply = _find(stmts, "Germany", "supplies", "Ukraine")
+    assert [s.modality for s in supply] == ["hypothetical"]
+    though = _statements("Alemania envió tanques a Ucrania, si bien en menor número.")
+    assert [s.modality for s in _find(though, "Germany", "supplies", "Ukraine")] == ["asserted"]
+
+
+def test_people_sent_along_with_aid_are_not_items() -> None:
+    stmts = _statements("Polonia envió observadores y ayuda humanitaria a Moldavia.")
+    supply = _find(stmts, "Poland", "supplies", "Moldova")
+    assert supply
+    assert {i.label for s in supply for i in s.items} == {"humanitarian aid"}
