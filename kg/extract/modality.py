@@ -257,6 +257,15 @@ def assess(
     claim = False
     for n in range(own_lo, start):
         t = tokens[n]
+        if _verb_in(t, cues.denial_verbs) and any(
+            x.low in cues.grammar.reported_clause_starts for x in tokens[n + 1 : min(n + 5, start)]
+        ):
+            # "Araqchí negó que Irán haya suministrado misiles a Rusia": denied by the speaker
+            who = _speakers(tokens, mentions, n, lo, cues.grammar)
+            if who:
+                h.denied_by.extend(who)
+                h.cue = t.text
+            continue
         if _verb_in(t, cues.claim_verbs) or _verb_in(t, cues.report_verbs):
             who = _speakers(tokens, mentions, n, lo, cues.grammar)
             if who:

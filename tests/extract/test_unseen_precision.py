@@ -144,3 +144,14 @@ def test_people_sent_along_with_aid_are_not_items() -> None:
     supply = _find(stmts, "Poland", "supplies", "Moldova")
     assert supply
     assert {i.label for s in supply for i in s.items} == {"humanitarian aid"}
+
+
+def test_denial_verb_before_the_subject_denies_the_reported_clause() -> None:
+    stmts = _statements(
+        "El ministro de Exteriores iraní, Abás Araqchí, negó este jueves que Irán haya "
+        "suministrado misiles balísticos a Rusia."
+    )
+    supply = _find(stmts, "Iran", "supplies", "Russia")
+    assert supply
+    assert all(s.modality == "alleged" for s in supply)
+    assert all("Abbas Araghchi" in {e.label for e in s.denied_by} for s in supply)
