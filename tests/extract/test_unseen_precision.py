@@ -155,3 +155,34 @@ def test_denial_verb_before_the_subject_denies_the_reported_clause() -> None:
     assert supply
     assert all(s.modality == "alleged" for s in supply)
     assert all("Abbas Araghchi" in {e.label for e in s.denied_by} for s in supply)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # a title hanging from a person noun: the name after it is that person's
+        (
+            "El portavoz del presidente ruso, Dmitri Peskov, habló con la prensa.",
+            ("Dmitry Peskov", "leader_of", "Russia"),
+        ),
+        (
+            "La esposa del presidente francés, Brigitte Macron, visitó Egipto.",
+            ("Brigitte Macron", "leader_of", "France"),
+        ),
+        # "antiguo" marks a former holder
+        (
+            "El antiguo jefe del Pentágono Lloyd Austin visitó Israel.",
+            ("Lloyd Austin", "holds_position", "United States Department of Defense"),
+        ),
+    ],
+)
+def test_title_of_someone_else_gives_no_office(text: str, wrong: tuple[str, str, str]) -> None:
+    assert not _find(_statements(text, date(2025, 11, 20)), *wrong)
+
+
+def test_title_hanging_from_an_institution_still_names_its_holder() -> None:
+    stmts = _statements(
+        "El Gobierno del primer ministro israelí, Benjamín Netanyahu, aprobó el plan.",
+        date(2024, 11, 20),
+    )
+    assert _find(stmts, "Benjamin Netanyahu", "leader_of", "Israel")
