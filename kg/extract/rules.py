@@ -58,9 +58,10 @@ _ANY_FORM = r"[^ /]+"
 # fill an actor slot ("su conflicto en Ucrania").
 _GAP_TOKEN = rf" {_ANY_FORM}/{_ANY_FORM}/[WNDQP]\d*"
 _WIDE_TOKEN = rf" {_ANY_FORM}/{_ANY_FORM}/[WNDQCAP]\d*"
-# A word gap never crosses a conditional "si": what follows is another clause ("impondrá
-# sanciones al sector petrolero si Maduro no publica…" does not sanction Maduro).
-_CLAUSE_GAP_TOKEN = rf"(?! si/){_GAP_TOKEN}"
+# A word gap never crosses a conditional "si" or a coordinated "y que": what follows is
+# another clause ("impondrá sanciones al sector petrolero si Maduro no publica…" does not
+# sanction Maduro; "afirmó que Ucrania atacó una refinería y que Occidente…" attacks no West).
+_CLAUSE_GAP_TOKEN = rf"(?! si/)(?! (?:y|e|o|ni|pero)/[^ ]* que/){_GAP_TOKEN}"
 
 
 @dataclass(frozen=True)

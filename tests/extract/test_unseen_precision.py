@@ -186,3 +186,18 @@ def test_title_hanging_from_an_institution_still_names_its_holder() -> None:
         date(2024, 11, 20),
     )
     assert _find(stmts, "Benjamin Netanyahu", "leader_of", "Israel")
+
+
+def test_not_ruled_out_is_speculative_not_negated() -> None:
+    stmts = _statements("Estados Unidos no ha descartado enviar misiles Tomahawk a Ucrania.")
+    supply = _find(stmts, "United States", "supplies", "Ukraine")
+    assert supply
+    assert all(not s.negated and s.modality == "speculative" for s in supply)
+
+
+def test_gap_does_not_cross_a_coordinated_que_clause() -> None:
+    stmts = _statements(
+        "El Kremlin afirmó que Ucrania atacó una refinería en Briansk y que Occidente le "
+        "suministra los drones."
+    )
+    assert not _find(stmts, "Ukraine", "attacks", "the West")
