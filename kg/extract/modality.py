@@ -291,8 +291,12 @@ def assess(
             after = [
                 m
                 for m in mentions
-                if n < m.i <= n + 6 and not any(t.low in starts for t in tokens[n + 1 : m.i])
-            ]
+                if n < m.i <= n + 6
+                and not any(
+                    t.low in starts or t.low in cues.grammar.object_markers
+                    for t in tokens[n + 1 : m.i]
+                )
+            ]  # ", anunció ayuda a Jordania": Jordan is the verb's object, not its speaker
             if after:
                 h.attributed_to.extend(_labels(after[0]))
                 claim = claim or _verb_in(t, cues.claim_verbs)

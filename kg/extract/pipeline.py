@@ -568,8 +568,15 @@ class Extractor:
         g = self.grammar
         markers = g.object_markers - rule.subject_after
         other = g.prepositions - rule.subject_after - g.object_markers
+        # "viajará a Moscú en enero para firmar…": a time between the place and the purpose
+        ahead = tokens[m.j : m.j + 4]
+        purpose_ahead = any(
+            t.low in g.purpose and all(x.kind == "W" for x in ahead[:n])
+            for n, t in enumerate(ahead)
+        )
         return (not marked_only and before in other) or (
-            before in markers and (after in g.purpose | g.coordinators or after == ",")
+            before in markers
+            and (after in g.purpose | g.coordinators or after == "," or purpose_ahead)
         )
 
     def _at_home(self, subj: str, place: str, ctx: Context) -> bool:

@@ -201,3 +201,30 @@ def test_gap_does_not_cross_a_coordinated_que_clause() -> None:
         "suministra los drones."
     )
     assert not _find(stmts, "Ukraine", "attacks", "the West")
+
+
+def test_security_council_of_a_veto_is_the_uns() -> None:
+    stmts = _statements(
+        "Rusia vetó en el Consejo de Seguridad una resolución que pedía un alto el fuego en Sudán."
+    )
+    assert not _find(stmts, "Russia", "vetoes", "Security Council of Russia")
+    assert _find(stmts, "Russia", "vetoes", "United Nations Security Council")
+
+
+def test_destination_before_a_purpose_is_no_subject() -> None:
+    stmts = _statements(
+        "El presidente iraní, Masud Pezeshkián, viajará a Moscú en enero para firmar un tratado "
+        "de asociación estratégica con Putin.",
+        date(2024, 12, 20),
+    )
+    assert not _find(stmts, "Russia", "agrees_with", "Vladimir Putin")
+
+
+def test_object_of_a_post_posed_verb_is_no_speaker() -> None:
+    stmts = _statements(
+        "Estados Unidos, que vetó la semana pasada una resolución sobre Gaza en el Consejo de "
+        "Seguridad, anunció ayuda a Jordania.",
+        date(2024, 12, 20),
+    )
+    speakers = {e.label for s in stmts for e in s.attributed_to}
+    assert "Jordan" not in speakers
