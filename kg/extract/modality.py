@@ -42,6 +42,8 @@ class Cues:
     condemn_verbs: frozenset[str] = frozenset()
     # "amenazó con imponer aranceles a X": the act threatened is hypothetical
     threat_cues: tuple[Phrase, ...] = ()
+    # "dejará de enviar": ceasing an act negates it
+    stop_phrases: tuple[Phrase, ...] = ()
     # modality -> phrases right before a presupposed noun that hedge it ("próxima reunión")
     noun_hedges: dict[str, tuple[Phrase, ...]] = field(default_factory=dict)
 
@@ -85,6 +87,7 @@ def load_cues(lang: str) -> Cues:
         denial_antecedents=_words(d, "denial_antecedents"),
         condemn_verbs=_words(d, "condemn_verbs"),
         threat_cues=_phrases(d, "threat_cues"),
+        stop_phrases=_phrases(d, "stop_phrases"),
         noun_hedges={
             str(name): _phrases(d.get("noun_hedges") or {}, str(name))
             for name in (d.get("noun_hedges") or {})
@@ -202,7 +205,9 @@ def _sources(tokens: list[Token], mentions: list[Mention], cues: Cues) -> list[s
     out: list[str] = []
     for n in find_phrase(tokens, 0, len(tokens), cues.source_phrases):
         for m in sorted(mentions, key=lambda m: m.i):
-            if n < m.i <= n + 8 and all(t.kind != "S" for t in tokens[n : m.i]):
+            # "de acuerdo con un informe de expertos de la ONU": a longer source, if unbroken
+            reach = 10 if all(t.kind == "W" for t in tokens[n : m.i]) else 8
+            if n < m.i <= n + reach and all(t.kind != "S" for t in tokens[n : m.i]):
                 out.extend(_labels(m))
                 # a chain: "según Reuters, citando a funcionarios estadounidenses"
                 nxt = [x for x in mentions if m.j < x.i <= m.j + 5]
@@ -239,6 +244,8 @@ def assess(
     for n in range(max(lo, i0 - 2), i1):
         if tokens[n].low in cues.negation and n not in skip:
             h.negated = True
+    if find_phrase(tokens, max(lo, i0), i1, cues.stop_phrases):
+        h.negated = True  # "Eslovaquia dejará de enviar armas a Ucrania"
 
     # Denial verbs between the subject and the trigger: "Irán negó haber enviado misiles".
     for n in range(start, i1):

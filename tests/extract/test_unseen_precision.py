@@ -228,3 +228,21 @@ def test_object_of_a_post_posed_verb_is_no_speaker() -> None:
     )
     speakers = {e.label for s in stmts for e in s.attributed_to}
     assert "Jordan" not in speakers
+
+
+def test_ceasing_to_send_is_no_planned_supply() -> None:
+    stmts = _statements(
+        "Eslovaquia dejará de enviar armas a Ucrania, anunció el primer ministro Robert Fico."
+    )
+    supply = _find(stmts, "Slovakia", "supplies", "Ukraine")
+    assert all(s.negated for s in supply)
+
+
+def test_report_of_un_experts_is_the_source() -> None:
+    stmts = _statements(
+        "Irán suministró a los hutíes misiles de crucero, de acuerdo con un informe de expertos "
+        "de la ONU."
+    )
+    supply = _find(stmts, "Iran", "supplies", "Houthis")
+    assert supply
+    assert all(s.modality == "reported" for s in supply)
