@@ -44,6 +44,7 @@ class Cues:
     threat_cues: tuple[Phrase, ...] = ()
     # "dejará de enviar": ceasing an act negates it
     stop_phrases: tuple[Phrase, ...] = ()
+    condition_leads: frozenset[str] = frozenset()  # "solo si", "salvo si"
     # modality -> phrases right before a presupposed noun that hedge it ("próxima reunión")
     noun_hedges: dict[str, tuple[Phrase, ...]] = field(default_factory=dict)
 
@@ -88,6 +89,7 @@ def load_cues(lang: str) -> Cues:
         condemn_verbs=_words(d, "condemn_verbs"),
         threat_cues=_phrases(d, "threat_cues"),
         stop_phrases=_phrases(d, "stop_phrases"),
+        condition_leads=_words(d, "condition_leads"),
         noun_hedges={
             str(name): _phrases(d.get("noun_hedges") or {}, str(name))
             for name in (d.get("noun_hedges") or {})
@@ -362,6 +364,8 @@ def assess(
 def _condition_after(tokens: list[Token], i1: int, cues: Cues) -> bool:
     """Whether a conditional "si" opens right after the match (", si bien" is "although")."""
     k = i1 + 1 if i1 < len(tokens) and tokens[i1].kind == "C" else i1
+    if k < len(tokens) and tokens[k].low in cues.condition_leads:
+        k += 1  # "se reunirá con Trump solo si Rusia acepta…"
     return (
         k + 1 < len(tokens)
         and cues.grammar.is_conditional(tokens[k].text)

@@ -246,3 +246,20 @@ def test_report_of_un_experts_is_the_source() -> None:
     supply = _find(stmts, "Iran", "supplies", "Houthis")
     assert supply
     assert all(s.modality == "reported" for s in supply)
+
+
+def test_studying_a_deployment_is_hypothetical() -> None:
+    stmts = _statements(
+        "El Reino Unido y Francia estudian enviar tropas de paz a Ucrania tras un eventual alto "
+        "el fuego."
+    )
+    supply = _find(stmts, "France", "supplies", "Ukraine")
+    assert supply
+    assert all(s.modality == "hypothetical" for s in supply)
+
+
+def test_only_if_condition_makes_the_meeting_hypothetical() -> None:
+    stmts = _statements("Zelenski se reunirá con Trump solo si Rusia acepta la tregua.")
+    meets = _find(stmts, "Volodymyr Zelensky", "meets", "Donald Trump")
+    assert meets
+    assert all(s.modality == "hypothetical" for s in meets)
