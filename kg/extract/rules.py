@@ -61,7 +61,9 @@ _WIDE_TOKEN = rf" {_ANY_FORM}/{_ANY_FORM}/[WNDQCAP]\d*"
 # A word gap never crosses a conditional "si" or a coordinated "y que": what follows is
 # another clause ("impondrá sanciones al sector petrolero si Maduro no publica…" does not
 # sanction Maduro; "afirmó que Ucrania atacó una refinería y que Occidente…" attacks no West).
-_CLAUSE_GAP_TOKEN = rf"(?! si/)(?! (?:y|e|o|ni|pero)/[^ ]* que/){_GAP_TOKEN}"
+# (the "si" is read by what follows it, so that an emphatic "sí ha enviado" still passes)
+_IF_OPENS = r"@|(?:el|la|los|las|lo|un|una|no|se|le|les|su|sus|ya|hay|continua|sigue)/"
+_CLAUSE_GAP_TOKEN = rf"(?! si/[^ ]* (?:{_IF_OPENS}))(?! (?:y|e|o|ni|pero)/[^ ]* que/){_GAP_TOKEN}"
 
 
 @dataclass(frozen=True)

@@ -263,3 +263,9 @@ def test_only_if_condition_makes_the_meeting_hypothetical() -> None:
     meets = _find(stmts, "Volodymyr Zelensky", "meets", "Donald Trump")
     assert meets
     assert all(s.modality == "hypothetical" for s in meets)
+
+
+def test_emphatic_si_is_no_condition() -> None:
+    stmts = _statements("Rusia, sin embargo, sí envió tropas a Bielorrusia.")
+    supply = _find(stmts, "Russia", "supplies", "Belarus")
+    assert [s.modality for s in supply] == ["asserted"]
