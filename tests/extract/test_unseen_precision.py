@@ -269,3 +269,8 @@ def test_emphatic_si_is_no_condition() -> None:
     stmts = _statements("Rusia, sin embargo, sí envió tropas a Bielorrusia.")
     supply = _find(stmts, "Russia", "supplies", "Belarus")
     assert [s.modality for s in supply] == ["asserted"]
+
+
+def test_thanks_are_no_goods() -> None:
+    stmts = _statements("Qatar, que medió entre Israel y Hamás, recibió las gracias de Biden.")
+    assert not [s for s in stmts if s.relation == "supplies"]
