@@ -12,6 +12,7 @@ from typing import Any
 
 from kg.extract.context import Phrase, clause_bounds, find_phrase, is_verb
 from kg.extract.grammar import Grammar, load_grammar
+from kg.extract.hedges import agent_apposition, condition_after
 from kg.extract.langdata import check_words, load_lang_data
 from kg.extract.mentions import Mention
 from kg.extract.tokens import Token, fold
@@ -136,7 +137,7 @@ def _speakers(
     m = _actor_before(mentions, verb, lo)
     if m is None:
         return []
-    agent_comma = _agent_apposition(tokens, m, lo)
+    agent_comma = agent_apposition(tokens, m, lo)
     if agent_comma is not None:
         # "El Ejército sudanés, liderado por el general X, acusó…": the army speaks
         head = _actor_before(mentions, agent_comma, lo)
@@ -169,24 +170,6 @@ def _speakers(
         if first is not None:
             out = _labels(first) + out
     return out
-
-
-_PARTICIPLE_ENDINGS = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas")
-
-
-def _agent_apposition(tokens: list[Token], m: Mention, lo: int) -> int | None:
-    """The comma opening a ", liderado por X," apposition whose agent ``m`` is, else None."""
-    k = m.i - 1
-    while k > lo and tokens[k].kind == "W" and tokens[k].low != "por" and m.i - k <= 3:
-        k -= 1
-    if k - 2 < lo or tokens[k].low != "por":
-        return None
-    participle = tokens[k - 1]
-    if participle.kind != "W" or not participle.low.endswith(_PARTICIPLE_ENDINGS):
-        return None
-    if tokens[k - 2].kind != "C" or m.j >= len(tokens) or tokens[m.j].kind != "C":
-        return None
-    return k - 2
 
 
 def _in_affiliation(tokens: list[Token], m: Mention, g: Grammar) -> bool:
@@ -354,35 +337,11 @@ def assess(
     else:
         if _future(tokens, window_lo, i1, cues.grammar):
             h.modality = "planned"  # "viajará en mayo a Madrid para reunirse con…"
-    if h.modality not in ("hypothetical", "speculative") and _condition_after(tokens, i1, cues):
+    if h.modality not in ("hypothetical", "speculative") and condition_after(tokens, i1, cues):
         h.modality = "hypothetical"  # "enviará tanques a Ucrania si Estados Unidos…"
     h.attributed_to = list(dict.fromkeys(h.attributed_to))
     h.denied_by = list(dict.fromkeys(h.denied_by))
     return h
-
-
-def _condition_after(tokens: list[Token], i1: int, cues: Cues) -> bool:
-    """Whether a conditional "si" opens right after the match (", si bien" is "although")."""
-    k = i1 + 1 if i1 < len(tokens) and tokens[i1].kind == "C" else i1
-    if k < len(tokens) and tokens[k].low in cues.condition_leads:
-        k += 1  # "se reunirá con Trump solo si Rusia acepta…"
-    return (
-        k + 1 < len(tokens)
-        and cues.grammar.is_conditional(tokens[k].text)
-        and tokens[k + 1].low != "bien"
-    )
-
-
-def noun_hedge(tokens: list[Token], i0: int, cues: Cues) -> str | None:
-    """The modality a hedge right before the noun at ``i0`` gives it, else None: "como sede de
-    nuevas negociaciones entre…" (hypothetical), "la próxima reunión entre…" (planned)."""
-    lo = max(0, i0 - 5)
-    for name, phrases in cues.noun_hedges.items():
-        for n in find_phrase(tokens, lo, i0, phrases):
-            between = tokens[n:i0]
-            if all(t.kind == "W" for t in between) and i0 - n <= 5:
-                return name
-    return None
 
 
 def _coordinated_start(tokens: list[Token], lo: int, i0: int, g: Grammar) -> int:

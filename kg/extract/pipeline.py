@@ -30,10 +30,11 @@ from kg.extract.event_times import (
 )
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.grammar import Grammar, load_grammar
+from kg.extract.hedges import noun_hedge
 from kg.extract.items import parse_items
 from kg.extract.langdata import load_lang_data
 from kg.extract.mentions import Context, Mention, Office, find_mentions
-from kg.extract.modality import Cues, Holding, assess, load_cues, noun_hedge, sentence_denials
+from kg.extract.modality import Cues, Holding, assess, load_cues, sentence_denials
 from kg.extract.rules import Rule, RuleSet, load_rules
 from kg.extract.succession import succession_offices
 from kg.extract.timex import find_times
