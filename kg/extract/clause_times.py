@@ -69,6 +69,19 @@ def clause_times(
         breaks = [n for n in range(a, i0) if tokens[n].low in breakers]
         if breaks:
             a = breaks[-1] + 1
+        # "Egipto, que apoya al Ejército sudanés, acogerá la próxima semana…": a match read
+        # inside a relative takes no time from the main clause around it
+        rel = next(
+            (
+                n
+                for n in range(i0, i1 - 1)
+                if tokens[n].kind == "C" and tokens[n + 1].low in relatives
+            ),
+            None,
+        )
+        if rel is not None:
+            a = rel + 1
+            b = next((n for n in range(i1, b) if tokens[n].kind in ("C", "S")), b)
         lo_c, hi_c = tokens[a].start, tokens[b - 1].end if b > 0 else s.end
         inside = {
             t.value

@@ -83,6 +83,13 @@ class SentenceMentions(TitleReader):
                     rec = gaz.get(label)
                     if rec and rec.country == prev:
                         return label
+        chamber = lexicon_words(self.ctx.lexicon, "chamber_words")
+        if any(t.low in chamber or t.lemma in chamber for t in self.tokens):
+            # "Rusia vetó en el Consejo de Seguridad una resolución": the UN's chamber
+            for label in labels:
+                rec = gaz.get(label)
+                if rec and not rec.country:
+                    return label
         here = {self.ctx.registry[m.label].label for m in self.mentions}
         for _, _, h in self.spans:
             if h.kind in (NAME, DEMONYM, SEAT):

@@ -12,6 +12,7 @@ from typing import Any
 
 from kg.extract.context import Phrase, clause_bounds, find_phrase, is_verb
 from kg.extract.grammar import Grammar, load_grammar
+from kg.extract.hedges import agent_apposition, condition_after
 from kg.extract.langdata import check_words, load_lang_data
 from kg.extract.mentions import Mention
 from kg.extract.tokens import Token, fold
@@ -41,6 +42,13 @@ class Cues:
     # cooperación militar de Rusia con Irán")
     condemn_verbs: frozenset[str] = frozenset()
     refusals: tuple[Phrase, ...] = ()  # "se negó a", "refused to": the act did not happen
+    # "amenazó con imponer aranceles a X": the act threatened is hypothetical
+    threat_cues: tuple[Phrase, ...] = ()
+    # "dejará de enviar": ceasing an act negates it
+    stop_phrases: tuple[Phrase, ...] = ()
+    condition_leads: frozenset[str] = frozenset()  # "solo si", "salvo si"
+    # modality -> phrases right before a presupposed noun that hedge it ("próxima reunión")
+    noun_hedges: dict[str, tuple[Phrase, ...]] = field(default_factory=dict)
 
 
 def _phrases(data: dict[str, Any], key: str) -> tuple[Phrase, ...]:
@@ -82,6 +90,13 @@ def load_cues(lang: str) -> Cues:
         denial_antecedents=_words(d, "denial_antecedents"),
         condemn_verbs=_words(d, "condemn_verbs"),
         refusals=_phrases(d, "refusals"),
+        threat_cues=_phrases(d, "threat_cues"),
+        stop_phrases=_phrases(d, "stop_phrases"),
+        condition_leads=_words(d, "condition_leads"),
+        noun_hedges={
+            str(name): _phrases(d.get("noun_hedges") or {}, str(name))
+            for name in (d.get("noun_hedges") or {})
+        },
     )
 
 
@@ -124,6 +139,12 @@ def _speakers(
     m = _actor_before(mentions, verb, lo)
     if m is None:
         return []
+    agent_comma = agent_apposition(tokens, m, lo)
+    if agent_comma is not None:
+        # "El Ejército sudanés, liderado por el general X, acusó…": the army speaks
+        head = _actor_before(mentions, agent_comma, lo)
+        if head is not None:
+            m = head
     cited_first = {p[0] for p in g.cited_by}
     if _in_affiliation(tokens, m, g):
         # "La analista Marta Quiroga, de la consultora Horizonte Global, cree…": the analyst
@@ -171,7 +192,9 @@ def _sources(tokens: list[Token], mentions: list[Mention], cues: Cues) -> list[s
     out: list[str] = []
     for n in find_phrase(tokens, 0, len(tokens), cues.source_phrases):
         for m in sorted(mentions, key=lambda m: m.i):
-            if n < m.i <= n + 8 and all(t.kind != "S" for t in tokens[n : m.i]):
+            # "de acuerdo con un informe de expertos de la ONU": a longer source, if unbroken
+            reach = 10 if all(t.kind == "W" for t in tokens[n : m.i]) else 8
+            if n < m.i <= n + reach and all(t.kind != "S" for t in tokens[n : m.i]):
                 out.extend(_labels(m))
                 # a chain: "según Reuters, citando a funcionarios estadounidenses"
                 nxt = [x for x in mentions if m.j < x.i <= m.j + 5]
@@ -189,11 +212,13 @@ def assess(
     subj_start: int,
     cues: Cues,
     subj_end: int | None = None,
+    relation: str | None = None,
 ) -> Holding:
     """Modality, negation, attribution and denial of a match spanning tokens [i0, i1).
 
     ``subj_start`` is where the statement's subject is mentioned (speech verbs before it
     introduce a speaker: "Estados Unidos afirma que Corea del Norte ha proporcionado…").
+    ``relation``, when given, keeps a threat from making the threat itself hypothetical.
     """
     h = Holding()
     lo, hi = clause_bounds(tokens, i0, i1)
@@ -206,6 +231,8 @@ def assess(
     for n in range(max(lo, i0 - 2), i1):
         if tokens[n].low in cues.negation and n not in skip:
             h.negated = True
+    if find_phrase(tokens, max(lo, i0), i1, cues.stop_phrases):
+        h.negated = True  # "Eslovaquia dejará de enviar armas a Ucrania"
 
     # Denial verbs between the subject and the trigger: "Irán negó haber enviado misiles".
     for n in range(start, i1):
@@ -224,6 +251,15 @@ def assess(
     claim = False
     for n in range(own_lo, start):
         t = tokens[n]
+        if _verb_in(t, cues.denial_verbs) and any(
+            x.low in cues.grammar.reported_clause_starts for x in tokens[n + 1 : min(n + 5, start)]
+        ):
+            # "Araqchí negó que Irán haya suministrado misiles a Rusia": denied by the speaker
+            who = _speakers(tokens, mentions, n, lo, cues.grammar)
+            if who:
+                h.denied_by.extend(who)
+                h.cue = t.text
+            continue
         if _verb_in(t, cues.claim_verbs) or _verb_in(t, cues.report_verbs):
             who = _speakers(tokens, mentions, n, lo, cues.grammar)
             if who:
@@ -249,8 +285,12 @@ def assess(
             after = [
                 m
                 for m in mentions
-                if n < m.i <= n + 6 and not any(t.low in starts for t in tokens[n + 1 : m.i])
-            ]
+                if n < m.i <= n + 6
+                and not any(
+                    t.low in starts or t.low in cues.grammar.object_markers
+                    for t in tokens[n + 1 : m.i]
+                )
+            ]  # ", anunció ayuda a Jordania": Jordan is the verb's object, not its speaker
             if after:
                 h.attributed_to.extend(_labels(after[0]))
                 claim = claim or _verb_in(t, cues.claim_verbs)
@@ -292,6 +332,8 @@ def assess(
     window_lo = own_lo
     for name in ("hypothetical", "speculative", "planned"):
         phrases: tuple[Phrase, ...] = getattr(cues, name)
+        if name == "hypothetical" and relation != "threatens":
+            phrases = phrases + cues.threat_cues
         found = find_phrase(tokens, window_lo, i1, phrases)
         if name == "hypothetical":
             found = [
@@ -309,6 +351,8 @@ def assess(
     else:
         if _future(tokens, window_lo, i1, cues.grammar):
             h.modality = "planned"  # "viajará en mayo a Madrid para reunirse con…"
+    if h.modality not in ("hypothetical", "speculative") and condition_after(tokens, i1, cues):
+        h.modality = "hypothetical"  # "enviará tanques a Ucrania si Estados Unidos…"
     h.attributed_to = list(dict.fromkeys(h.attributed_to))
     h.denied_by = list(dict.fromkeys(h.denied_by))
     return h

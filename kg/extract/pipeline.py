@@ -31,6 +31,7 @@ from kg.extract.event_times import (
 )
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.grammar import Grammar, load_grammar
+from kg.extract.hedges import noun_hedge
 from kg.extract.items import parse_items
 from kg.extract.langdata import load_lang_data
 from kg.extract.mentions import Context, Mention, Office, find_mentions
@@ -452,7 +453,7 @@ class Extractor:
         if not subjects or not objects:
             return []
         subj_end = enc.actors[int(groups["SUBJ"])].j if groups.get("SUBJ") is not None else None
-        holding = assess(tokens, flat, i0, i1, subj_start, self.cues, subj_end)
+        holding = assess(tokens, flat, i0, i1, subj_start, self.cues, subj_end, rule.relation)
         if groups.get("V") is not None and refused_before(
             tokens, enc.token_at(m.start("V") + 1), self.cues
         ):
@@ -472,6 +473,9 @@ class Extractor:
                 # what follows; the noun phrase is the article's own presupposition
                 holding.modality, holding.attributed_to = "asserted", []
             holding.negated = False
+            hedged = noun_hedge(tokens, i0, self.cues)  # "como sede de nuevas negociaciones"
+            if hedged is not None:
+                holding.modality = hedged
         if rule.modality:
             holding.modality = rule.modality
             if rule.modality == "asserted":  # the article's own voice ("X, de la Universidad Y")
@@ -491,13 +495,12 @@ class Extractor:
         if (
             items
             and rule.relation in ("supplies", "seeks")
-            and all(
-                i.label.lower() in self.rules.not_goods
-                or i.label.split()[0].lower() in self.rules.not_goods
-                for i in items
-            )
+            and all(self._not_goods(i.label) for i in items)
         ):
             return []  # "entregó los documentos de adhesión": no transfer of goods
+        if rule.relation in ("supplies", "seeks"):
+            # "envió observadores y ayuda humanitaria": only the aid is supplied
+            items = [i for i in items if not self._not_goods(i.label)]
         relation = rule.relation
         if relation == "supplies" and self._sale_of_commodities(items, tokens[i0:i1]):
             relation = "trades_with"  # "vende su crudo a China": commerce, not a supply
@@ -558,6 +561,12 @@ class Extractor:
             and all(any(fold(w) in goods for w in i.label.split()) for i in items)
         )
 
+    def _not_goods(self, label: str) -> bool:
+        """Whether an item is no goods ("documentos", "observadores")."""
+        return label.lower() in self.rules.not_goods or (
+            label.split()[0].lower() in self.rules.not_goods if label.split() else False
+        )
+
     def _home(self, label: str, ctx: Context) -> str:
         """The country a person (by office) or a city stands for; else the label itself."""
         rec = self.gaz.get(label)
@@ -577,8 +586,15 @@ class Extractor:
         g = self.grammar
         markers = g.object_markers - rule.subject_after
         other = g.prepositions - rule.subject_after - g.object_markers
+        # "viajará a Moscú en enero para firmar…": a time between the place and the purpose
+        ahead = tokens[m.j : m.j + 4]
+        purpose_ahead = any(
+            t.low in g.purpose and all(x.kind == "W" for x in ahead[:n])
+            for n, t in enumerate(ahead)
+        )
         return (not marked_only and before in other) or (
-            before in markers and (after in g.purpose | g.coordinators or after == ",")
+            before in markers
+            and (after in g.purpose | g.coordinators or after == "," or purpose_ahead)
         )
 
     def _at_home(self, subj: str, place: str, ctx: Context) -> bool:

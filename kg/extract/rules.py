@@ -13,6 +13,7 @@ sentence in which every actor mention has been collapsed to one token:
     ***              0-12 tokens of anything but a full stop (actors included)
     a|al             alternatives; a trailing ? makes an element optional; "," a comma
     !con             not followed within the next six tokens by "con"
+    !^del|de_su      not followed right away by "del" or "de su" (words of a phrase joined by _)
 
 Each element compiles to a bounded regular expression over an encoded token string, so matching
 is linear in the sentence length for a fixed rule (no nested unbounded repetition).
@@ -57,6 +58,12 @@ _ANY_FORM = r"[^ /]+"
 # fill an actor slot ("su conflicto en Ucrania").
 _GAP_TOKEN = rf" {_ANY_FORM}/{_ANY_FORM}/[WNDQP]\d*"
 _WIDE_TOKEN = rf" {_ANY_FORM}/{_ANY_FORM}/[WNDQCAP]\d*"
+# A word gap never crosses a conditional "si" or a coordinated "y que": what follows is
+# another clause ("impondrá sanciones al sector petrolero si Maduro no publica…" does not
+# sanction Maduro; "afirmó que Ucrania atacó una refinería y que Occidente…" attacks no West).
+# (the "si" is read by what follows it, so that an emphatic "sí ha enviado" still passes)
+_IF_OPENS = r"@|(?:el|la|los|las|lo|un|una|no|se|le|les|su|sus|ya|hay|continua|sigue)/"
+_CLAUSE_GAP_TOKEN = rf"(?! si/[^ ]* (?:{_IF_OPENS}))(?! (?:y|e|o|ni|pero)/[^ ]* que/){_GAP_TOKEN}"
 
 
 @dataclass(frozen=True)
@@ -186,15 +193,22 @@ def compile_pattern(
                 known = ", ".join(sorted(classes))
                 raise DataError(f"{where}: unknown word class {{{name}}} (known: {known})")
         elif el == "..":
-            rx = rf"(?:{_GAP_TOKEN}){{0,2}}?"
+            rx = rf"(?:{_CLAUSE_GAP_TOKEN}){{0,2}}?"
         elif el == "...":
-            rx = rf"(?:{_GAP_TOKEN}){{0,5}}?"
+            rx = rf"(?:{_CLAUSE_GAP_TOKEN}){{0,5}}?"
         elif el == "....":
-            rx = rf"(?:{_GAP_TOKEN}){{0,10}}?"
+            rx = rf"(?:{_CLAUSE_GAP_TOKEN}){{0,10}}?"
         elif el == "***":
             rx = rf"(?:{_WIDE_TOKEN}){{0,12}}?"
         elif el == ",":
             rx = r" ,/,/C"
+        elif el.startswith("!^") and len(el) > 2:
+            # not followed right away by one of these words or phrases (words joined by "_")
+            alts = [
+                "".join(rf" {re.escape(fold(w))}/{_ANY_FORM}/[A-Z]\d*" for w in a.split("_"))
+                for a in el[2:].split("|")
+            ]
+            rx = rf"(?!{'|'.join(alts)})"
         elif el.startswith("!") and len(el) > 1:
             # not followed, within the next 6 tokens of the clause, by one of these words
             alt = _alt(el[1:].split("|"))

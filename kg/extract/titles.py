@@ -151,7 +151,7 @@ class TitleReader:
                 continue
             found = self._title_at(k, table, was, preset)
             if found is None:
-                found = self._noun_at(k, person_nouns, org_nouns, preset)
+                found = self._noun_at(k, person_nouns, org_nouns, preset, was)
             if found is None or preset is None and not self._title_start_ok(start, k):
                 k = start + 1
                 continue
@@ -175,6 +175,20 @@ class TitleReader:
         if n < len(self.tokens) and self.tokens[n].low in first:
             return self.ctx.known(country), n
         return None, k
+
+    def _owned_title(self, k: int) -> bool:
+        """Whether the title at ``k`` hangs from a person noun before it ("la esposa del
+        presidente", "el portavoz del primer ministro"): a name after it is that person's."""
+        toks = self.tokens
+        b = k - 1
+        if b >= 0 and toks[b].low in self.g.head_determiners:
+            b -= 1
+        if b < 1 or toks[b].low not in self.g.of_words:
+            return False
+        head = toks[b - 1].low
+        lex = self.ctx.lexicon
+        people = lexicon_words(lex, "household_nouns") | lexicon_words(lex, "person_nouns")
+        return head in people or head in _first_words(lex)
 
     def _subject_title(self, k: int, n: int) -> bool:
         """ "El veterano dirigente, de 71 años, gobernó…": see topic_titles.py."""
@@ -212,6 +226,8 @@ class TitleReader:
             else:
                 n_name = n
             person, end = self._person_at(n_name)
+            if person is not None and n_name > n and self._owned_title(k):
+                return None  # "el portavoz del presidente ruso, Dmitri Peskov": the spokesman
             if person is None and role is None and of is None and not self._subject_title(k, n):
                 return None
             head = k - 1 if k > 0 and toks[k - 1].low in self.g.head_determiners else k
@@ -302,6 +318,7 @@ class TitleReader:
         person_nouns: list[tuple[str, ...]],
         org_nouns: list[tuple[str, ...]],
         preset: tuple[str, int] | None = None,
+        was: bool = False,
     ) -> int | None:
         toks = self.tokens
         kinship = lexicon_words(self.ctx.lexicon, "kinship_nouns")
@@ -317,9 +334,10 @@ class TitleReader:
             person, end = self._person_at(n, allow_new=True)
             if person is None or of is None:
                 return None
-            self.offices.append(
-                Office(person, "holds_position", of, role, k, self._rule("noun_of"))
-            )
+            if not was:  # "el antiguo jefe del Pentágono": no office held now
+                self.offices.append(
+                    Office(person, "holds_position", of, role, k, self._rule("noun_of"))
+                )
             head = k - 1 if k > 0 and toks[k - 1].low in self.g.head_determiners else k
             self.add(Mention(preset[1] if preset else head, end, person, "title"), replace=True)
             return end
@@ -344,7 +362,7 @@ class TitleReader:
                         person, end = self._person_at(n, allow_new=True)
                     if person is None:
                         continue
-                    if of is not None:
+                    if of is not None and not was:
                         self.offices.append(self._known_office(person, of, k))
                     head = k - 1 if k > 0 and toks[k - 1].low in self.g.head_determiners else k
                     if preset:
