@@ -513,6 +513,8 @@ class Extractor:
         weak = not when  # the clause's only time, farther from the match, is a weaker reading
         when = when or clause_times(tokens, i0, i1, s, times, rule.relation, breakers, relatives)
         weak = weak and bool(when)
+        if rule.relation == "affiliated_with":
+            when = []  # a nationality or membership said in passing has no date of its own
         out = []
         # the statement's own subjects: when they are all who speak, each speaks for itself
         speakers = {resolve_actor(x, rule.relation, "subject", ctx) for x in subjects}

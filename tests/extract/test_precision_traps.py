@@ -160,3 +160,16 @@ def test_precision_trap_a_speaker_before_a_post_posed_verb() -> None:
         "en",
     )
     assert ("Russia", "attacks", "Ukraine", "reported", False, ["Ukraine"], []) in held
+
+
+def test_precision_trap_a_firms_nationality_takes_no_date() -> None:
+    article = read_text(
+        "La petrolera estadounidense ExxonMobil opera desde 2015 en aguas de Guyana.",
+        article_id="t",
+        published=date(2024, 12, 9),
+        lang="es",
+    )
+    found = [s for s in extract(article) if s.relation == "affiliated_with"]
+    assert [(s.subject.label, s.object.label, s.time) for s in found] == [
+        ("ExxonMobil", "United States", ())
+    ]
