@@ -22,9 +22,11 @@ WORD_KEYS = (
     "citing", "report_nouns", "possessives", "government_of", "definite", "conditional_if",
     "object_markers", "head_determiners", "purpose", "subject_relatives",
     "reported_clause_starts", "indirect_clitics", "money_words", "source_markers",
+    "concessive_after_if",
 )  # fmt: skip
 SUFFIX_KEYS = (
-    "participle_endings", "verb_lemma_endings", "future_endings", "gerund_endings",
+    "participle_endings", "participle_feminine_endings", "verb_lemma_endings", "future_endings",
+    "gerund_endings",
     "infinitive_endings", "subjunctive_endings",
 )  # fmt: skip
 PHRASE_KEYS = ("cited_by", "own_country")
@@ -66,9 +68,11 @@ class Grammar:
     indirect_clitics: frozenset[str]  # "les pidió armas": the object is named before ("le", "les")
     money_words: frozenset[str]  # "dólares en ayuda militar": items go on past "en"
     source_markers: frozenset[str]  # "Según la consultora X, …": X is a source, not a topic
+    concessive_after_if: frozenset[str]  # ", si bien": no condition ("although")
     participle_endings: tuple[str, ...]
     verb_lemma_endings: tuple[str, ...]
     future_endings: tuple[str, ...]  # as written: "rá" (visitará)
+    participle_feminine_endings: tuple[str, ...]  # "liderada por": a participle still
     gerund_endings: tuple[str, ...]  # "extrayendo y exportando": two verbs of one form
     infinitive_endings: tuple[str, ...]  # "comprar y vender"
     subjunctive_endings: tuple[str, ...]  # "de que X viajara … y cerrara": a subordinate's mood

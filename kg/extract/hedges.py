@@ -12,22 +12,23 @@ from typing import TYPE_CHECKING
 from kg.extract.context import find_phrase
 
 if TYPE_CHECKING:
+    from kg.extract.grammar import Grammar
     from kg.extract.mentions import Mention
     from kg.extract.modality import Cues
     from kg.extract.tokens import Token
 
-_PARTICIPLE_ENDINGS = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas")
 
-
-def agent_apposition(tokens: list[Token], m: Mention, lo: int) -> int | None:
+def agent_apposition(tokens: list[Token], m: Mention, lo: int, g: Grammar) -> int | None:
     """The comma opening a ", liderado por X," apposition whose agent ``m`` is, else None."""
+    agents = {p[-1] for p in g.cited_by}  # "por" of "citado por": the agent's preposition
     k = m.i - 1
-    while k > lo and tokens[k].kind == "W" and tokens[k].low != "por" and m.i - k <= 3:
+    while k > lo and tokens[k].kind == "W" and tokens[k].low not in agents and m.i - k <= 3:
         k -= 1
-    if k - 2 < lo or tokens[k].low != "por":
+    if k - 2 < lo or tokens[k].low not in agents:
         return None
     participle = tokens[k - 1]
-    if participle.kind != "W" or not participle.low.endswith(_PARTICIPLE_ENDINGS):
+    endings = g.participle_endings + g.participle_feminine_endings
+    if participle.kind != "W" or not endings or not participle.low.endswith(endings):
         return None
     if tokens[k - 2].kind != "C" or m.j >= len(tokens) or tokens[m.j].kind != "C":
         return None
@@ -42,7 +43,7 @@ def condition_after(tokens: list[Token], i1: int, cues: Cues) -> bool:
     return (
         k + 1 < len(tokens)
         and cues.grammar.is_conditional(tokens[k].text)
-        and tokens[k + 1].low != "bien"
+        and tokens[k + 1].low not in cues.grammar.concessive_after_if
     )
 
 

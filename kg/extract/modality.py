@@ -139,7 +139,7 @@ def _speakers(
     m = _actor_before(mentions, verb, lo)
     if m is None:
         return []
-    agent_comma = agent_apposition(tokens, m, lo)
+    agent_comma = agent_apposition(tokens, m, lo, g)
     if agent_comma is not None:
         # "El Ejército sudanés, liderado por el general X, acusó…": the army speaks
         head = _actor_before(mentions, agent_comma, lo)
