@@ -75,7 +75,7 @@ def succession_pairs(
             after, successor = handed[0], True  # "cedió la jefatura del Gobierno a X"
         elif t.lemma in verbs and n + 1 < len(tokens) and tokens[n + 1].low in markers:
             after = n + 2  # "sustituyó a X"
-        elif t.low in nouns and n > 0 and tokens[n - 1].low == "en":
+        elif t.low in nouns and n > 0 and tokens[n - 1].low in ctx.grammar.locative:
             if n + 1 >= len(tokens) or tokens[n + 1].low not in ctx.grammar.of_words:
                 continue
             after = n + 2  # "en sustitución de X"
