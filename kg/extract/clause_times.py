@@ -27,6 +27,8 @@ def clause_times(
     breakers: frozenset[str] = frozenset(),
     relatives: frozenset[str] = frozenset(),
     fallback: bool = True,
+    complements: frozenset[str] = frozenset(),
+    prepositions: frozenset[str] = frozenset(),
 ) -> list[str]:
     """Times of the comma-bounded stretch around the match, plus a leading adverbial
     ("En febrero, Putin le regaló…"); failing those, the clause's only time not cut off by a
@@ -34,12 +36,20 @@ def clause_times(
     lo = i0
     while lo > 0 and tokens[lo - 1].kind not in ("S", "C"):
         lo -= 1
+    # "El Kremlin negó este miércoles que Rusia haya suministrado…": the day is the denial's
+    said = [
+        n
+        for n in range(lo, i0)
+        if tokens[n].low in complements and not (n > 0 and tokens[n - 1].low in prepositions)
+    ]  # not "tres días después de que X viajara": a time of the event itself
+    if said:
+        lo = said[-1] + 1
     hi = i1
     while hi < len(tokens) and tokens[hi].kind not in ("S", "C"):
         hi += 1
     spans = [(tokens[lo].start, tokens[hi - 1].end if hi > 0 else s.end)]
     first_comma = next((n for n, t in enumerate(tokens) if t.kind == "C"), None)
-    if first_comma is not None and first_comma < lo and first_comma <= 6:
+    if first_comma is not None and first_comma < lo and first_comma <= 6 and not said:
         spans.append((tokens[0].start, tokens[first_comma].start))
     # "Arabia Saudí, que normalizó el año pasado sus relaciones…, condenó": not the relative's
     nested = relative_spans(tokens, i0, i1, relatives)
@@ -66,7 +76,7 @@ def clause_times(
         a, b = clause_bounds(tokens, i0, i1)
         # a time before the match counts only if no clause break stands between them ("Francia
         # retiró sus tropas en diciembre, mientras Rusia envió instructores": not Rusia's)
-        breaks = [n for n in range(a, i0) if tokens[n].low in breakers]
+        breaks = [n for n in range(a, i0) if tokens[n].low in breakers or n in said]
         if breaks:
             a = breaks[-1] + 1
         # "Egipto, que apoya al Ejército sudanés, acogerá la próxima semana…": a match read

@@ -507,11 +507,14 @@ class Extractor:
         # "mientras", "but": a time before them is another clause's; "y" may join one event
         breakers = self.grammar.clause_breaks - self.grammar.coordinators
         relatives = self.grammar.subject_relatives | self.grammar.relative_starts
+        said, preps = self.grammar.reported_clause_starts, self.grammar.prepositions
         when = clause_times(
-            tokens, i0, i1, s, times, rule.relation, breakers, relatives, fallback=False
+            tokens, i0, i1, s, times, rule.relation, breakers, relatives, False, said, preps
         )
         weak = not when  # the clause's only time, farther from the match, is a weaker reading
-        when = when or clause_times(tokens, i0, i1, s, times, rule.relation, breakers, relatives)
+        when = when or clause_times(
+            tokens, i0, i1, s, times, rule.relation, breakers, relatives, True, said, preps
+        )
         weak = weak and bool(when)
         if rule.relation == "affiliated_with":
             when = []  # a nationality or membership said in passing has no date of its own

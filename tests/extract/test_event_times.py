@@ -157,3 +157,21 @@ def test_event_times_a_standing_trade_dated_since_by_a_relative_on_its_partners(
     )
     assert found[("Russia", "trades_with", "China")].time == ("2022",)
     assert found[("Russia", "trades_with", "India")].time == ("2022",)
+
+
+def test_event_times_the_day_of_a_denial_is_not_the_day_of_the_denied_act() -> None:
+    found = _statements(
+        "El Kremlin negó este miércoles que Rusia haya suministrado armas a los hutíes de Yemen.",
+        date(2024, 7, 17),
+    )
+    supplied = found[("Russia", "supplies", "Houthis")]
+    assert supplied.modality == "alleged" and supplied.time == ()
+
+
+def test_event_times_a_shift_before_de_que_still_dates_the_event() -> None:
+    found = _statements(
+        "El Parlamento húngaro ratificó la adhesión el 26 de febrero, tres días después de que "
+        "Kristersson viajara a Budapest.",
+        date(2024, 3, 8),
+    )
+    assert found[("Ulf Kristersson", "visits", "Budapest")].time == ("2024-02-23",)
