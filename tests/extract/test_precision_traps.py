@@ -173,3 +173,12 @@ def test_precision_trap_a_firms_nationality_takes_no_date() -> None:
     assert [(s.subject.label, s.object.label, s.time) for s in found] == [
         ("ExxonMobil", "United States", ())
     ]
+
+
+def test_precision_trap_a_government_and_a_guerrilla_agree() -> None:
+    found = _triples(
+        "El Gobierno de Colombia y el Ejército de Liberación Nacional (ELN) acordaron el viernes "
+        "en Caracas prorrogar el alto el fuego."
+    )
+    assert ("Colombia", "agrees_with", "National Liberation Army (Colombia)") in found
+    assert not any(r == "visits" for _, r, _ in found)
