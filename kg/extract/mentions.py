@@ -379,7 +379,7 @@ class SentenceMentions(TitleReader):
 
     def groups(self) -> list[Mention]:
         """Coordinated actors ("Rusia y China", "Reino Unido, Francia y Alemania") as groups."""
-        ms = sorted(self.mentions, key=lambda m: m.i)
+        ms = _absorb_acronyms(sorted(self.mentions, key=lambda m: m.i), self.tokens)
         out: list[Mention] = []
         n = 0
         while n < len(ms):
@@ -432,6 +432,27 @@ class SentenceMentions(TitleReader):
                 return False
             k += 1
         return False
+
+
+def _absorb_acronyms(ms: list[Mention], tokens: list[Token]) -> list[Mention]:
+    """ "el Ejército de Liberación Nacional (ELN)": the bracketed short name of the actor just
+    named belongs to its mention, so that "X (X) y Y" is still a list and "X (X) acordaron" a
+    subject followed by its verb."""
+    out: list[Mention] = []
+    for m in ms:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label == m.label
+            and m.i == prev.j + 1
+            and tokens[prev.j].kind == "Q"
+            and m.j < len(tokens)
+            and tokens[m.j].kind == "Q"
+        ):
+            prev.j = m.j + 1
+            continue
+        out.append(m)
+    return out
 
 
 def find_mentions(
