@@ -428,7 +428,8 @@ def _denies_antecedent(tokens: list[Token], at: int, cues: Cues) -> bool:
     for k in range(max(at - 3, 1), at):
         if tokens[k].low in rel and tokens[k - 1].low in cues.denial_antecedents:
             return True
-    return False
+    # "…, a charge Tehran denies": the relative pronoun left out
+    return at > 0 and tokens[at - 1].low in cues.denial_antecedents
 
 
 def refused_before(tokens: list[Token], verb: int, cues: Cues) -> bool:

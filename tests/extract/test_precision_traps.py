@@ -182,3 +182,12 @@ def test_precision_trap_a_government_and_a_guerrilla_agree() -> None:
     )
     assert ("Colombia", "agrees_with", "National Liberation Army (Colombia)") in found
     assert not any(r == "visits" for _, r, _ in found)
+
+
+def test_precision_trap_a_denial_with_the_relative_pronoun_left_out() -> None:
+    held = _held(
+        "The United States has accused Iran of supplying ballistic missiles to Russia, a charge "
+        "Tehran denies.",
+        "en",
+    )
+    assert ("Iran", "supplies", "Russia", "alleged", False, ["United States"], ["Iran"]) in held
