@@ -22,7 +22,7 @@ WORD_KEYS = (
     "citing", "report_nouns", "possessives", "government_of", "definite", "conditional_if",
     "object_markers", "head_determiners", "purpose", "subject_relatives",
     "reported_clause_starts", "indirect_clitics", "money_words", "source_markers",
-    "concessive_after_if",
+    "concessive_after_if", "continuation_futures",
 )  # fmt: skip
 SUFFIX_KEYS = (
     "participle_endings", "participle_feminine_endings", "verb_lemma_endings", "future_endings",
@@ -69,6 +69,7 @@ class Grammar:
     money_words: frozenset[str]  # "dólares en ayuda militar": items go on past "en"
     source_markers: frozenset[str]  # "Según la consultora X, …": X is a source, not a topic
     concessive_after_if: frozenset[str]  # ", si bien": no condition ("although")
+    continuation_futures: frozenset[str]  # "seguirá siendo", "permanecerá": no plan, a state
     participle_endings: tuple[str, ...]
     verb_lemma_endings: tuple[str, ...]
     future_endings: tuple[str, ...]  # as written: "rá" (visitará)

@@ -383,6 +383,7 @@ def _future(tokens: list[Token], i0: int, i1: int, g: Grammar) -> bool:
             and bool(g.future_endings)
             and w.endswith(g.future_endings)
             and t.lemma.endswith(g.verb_lemma_endings or ("",))
+            and t.low not in g.continuation_futures  # "seguirá siendo": it already is
         ):
             return True
     return False
@@ -436,6 +437,9 @@ def refused_before(tokens: list[Token], verb: int, cues: Cues) -> bool:
     """Whether a refusal ends right before the trigger verb: "se ha negado a [enviar]",
     "refused to [send]" (the act did not happen; a denial of a claim reads otherwise)."""
     return any(
-        len(p) <= verb and tuple(t.low for t in tokens[verb - len(p) : verb]) == p
+        len(p) <= verb
+        and tuple(t.low for t in tokens[verb - len(p) : verb]) == p
+        # "no descarta enviar" is a hedge, not a refusal
+        and not (verb > len(p) and tokens[verb - len(p) - 1].low in cues.negation)
         for p in cues.refusals
     )

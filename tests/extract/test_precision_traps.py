@@ -191,3 +191,17 @@ def test_precision_trap_a_denial_with_the_relative_pronoun_left_out() -> None:
         "en",
     )
     assert ("Iran", "supplies", "Russia", "alleged", False, ["United States"], ["Iran"]) in held
+
+
+def test_precision_trap_ruling_out_refuses_and_not_ruling_out_hedges() -> None:
+    assert _held("Alemania descartó enviar misiles Taurus a Ucrania.", "es") == [
+        ("Germany", "supplies", "Ukraine", "asserted", True, [], [])
+    ]
+    assert _held("Alemania no descarta enviar misiles Taurus a Ucrania.", "es") == [
+        ("Germany", "supplies", "Ukraine", "speculative", False, [], [])
+    ]
+
+
+def test_precision_trap_a_continuing_state_is_no_plan() -> None:
+    held = _held("Alemania seguirá siendo el mayor proveedor de ayuda militar de Ucrania.", "es")
+    assert held == [("Germany", "supplies", "Ukraine", "asserted", False, [], [])]
