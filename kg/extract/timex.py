@@ -274,16 +274,20 @@ def _resolve_weekday(m: re.Match[str], ctx: _Context) -> str | None:
     if pub is None:
         return None
     wd = int(_lookup(ctx.lex, "weekdays", _group(m, "weekday") or ""))
+    back = pub - timedelta(days=(pub.weekday() - wd) % 7)
+    ahead = pub + timedelta(days=(wd - pub.weekday()) % 7)
     if _group(m, "this"):
-        found = pub - timedelta(days=pub.weekday()) + timedelta(days=wd)
+        # "este domingo": the nearer of the two (a Monday's "este domingo" is yesterday, a
+        # Wednesday's "este viernes" the coming one); a future verb makes it the coming one
+        found = ahead if ctx.future or (ahead - pub) < (pub - back) else back
     elif _group(m, "past"):
         found = pub - timedelta(days=(pub.weekday() - wd - 1) % 7 + 1)
     elif _group(m, "next"):
         found = pub + timedelta(days=(wd - pub.weekday() - 1) % 7 + 1)
     elif ctx.future:
-        found = pub + timedelta(days=(wd - pub.weekday()) % 7)
+        found = ahead
     else:
-        found = pub - timedelta(days=(pub.weekday() - wd) % 7)
+        found = back
     return found.isoformat()
 
 

@@ -81,6 +81,14 @@ CASES = [
     ("en-last-friday", "en", FRI, "last Friday", [("2024-09-06", None)]),
     ("en-next-tuesday", "en", FRI, "next Tuesday", [("2024-09-17", None)]),
     ("en-this-friday", "en", date(2024, 9, 11), "this Friday", [("2024-09-13", None)]),
+    # a Monday's "este domingo" is the day before, not six days ahead
+    (
+        "es-este-domingo-monday",
+        "es",
+        date(2024, 5, 20),
+        "acusaron este domingo a Emiratos",
+        [("2024-05-19", None)],
+    ),
     ("en-will", "en", FRI, "The council will vote on Monday.", [("2024-09-16", None)]),
     # days relative to publication
     ("es-hoy-ayer", "es", FRI, "hoy y ayer", [("2024-09-13", None), ("2024-09-12", None)]),
