@@ -31,7 +31,6 @@ from kg.extract.event_times import (
 )
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.grammar import Grammar, load_grammar
-from kg.extract.hedges import noun_hedge
 from kg.extract.items import parse_items
 from kg.extract.langdata import load_lang_data
 from kg.extract.mentions import Context, Mention, Office, find_mentions
@@ -40,7 +39,6 @@ from kg.extract.modality import (
     Holding,
     assess,
     load_cues,
-    refused_before,
     sentence_denials,
 )
 from kg.extract.referents import (
@@ -52,6 +50,7 @@ from kg.extract.referents import (
     verb_between,
 )
 from kg.extract.rules import Rule, RuleSet, load_rules
+from kg.extract.settle import settle
 from kg.extract.succession import succession_offices
 from kg.extract.timex import find_times
 from kg.extract.tokens import Token, fold, tokenize
@@ -454,41 +453,8 @@ class Extractor:
             return []
         subj_end = enc.actors[int(groups["SUBJ"])].j if groups.get("SUBJ") is not None else None
         holding = assess(tokens, flat, i0, i1, subj_start, self.cues, subj_end, rule.relation)
-        if groups.get("V") is not None and refused_before(
-            tokens, enc.token_at(m.start("V") + 1), self.cues
-        ):
-            # "Hungría se ha negado a enviar armas": it did not send them, nobody denies a claim
-            holding.negated, holding.denied_by = True, []
-            if holding.modality == "alleged" and not holding.attributed_to:
-                holding.modality = "asserted"
-        if holding.unnamed_speaker and not holding.attributed_to:
-            speaker = topic_person(ctx)  # "Ferrer … Aun así, advierte de que…": Ferrer
-            if speaker is not None:
-                holding.attributed_to = [speaker]
-                if holding.modality == "asserted":
-                    holding.modality = holding.unnamed_speaker
-        if rule.presupposed:
-            if holding.modality in ("speculative", "hypothetical", "planned"):
-                # "advirtió de que, si la cooperación entre X e Y sigue…": the condition is on
-                # what follows; the noun phrase is the article's own presupposition
-                holding.modality, holding.attributed_to = "asserted", []
-            holding.negated = False
-            hedged = noun_hedge(tokens, i0, self.cues)  # "como sede de nuevas negociaciones"
-            if hedged is not None:
-                holding.modality = hedged
-        if rule.modality:
-            holding.modality = rule.modality
-            if rule.modality == "asserted":  # the article's own voice ("X, de la Universidad Y")
-                holding.attributed_to, holding.self_reported = [], False
-            if rule.modality == "alleged" and not holding.attributed_to:
-                # "Arabia Saudí condenó el bombardeo como una violación…": the clause's subject
-                claimant = clause_topic(
-                    tokens, mentions, i0, ctx, frozenset(), self.grammar, first=True
-                )
-                if claimant is not None:
-                    holding.attributed_to.append(claimant.state or claimant.label)
-        if rule.negated:
-            holding.negated = True
+        trigger = enc.token_at(m.start("V") + 1) if groups.get("V") is not None else None
+        settle(holding, rule, tokens, mentions, i0, trigger, ctx, self.cues)
         items = parse_items(items_text, self.lang) if items_text else []
         if groups.get("ITEMS") is not None and not items and rule.relation == "seeks":
             return []  # asking someone to act is no request for goods
