@@ -61,6 +61,11 @@ def _words(data: dict[str, Any], key: str) -> frozenset[str]:
     return frozenset(fold(str(w)) for w in data.get(key, []))
 
 
+def _word_table(data: dict[str, Any], key: str) -> dict[str, frozenset[str]]:
+    """A mapping section of relation ids to word lists, folded ("denial_nouns")."""
+    return {str(k): _words(data[key], str(k)) for k in (data.get(key) or {})}
+
+
 @cache
 def load_cues(lang: str) -> Cues:
     d = load_lang_data(lang, "cues.yaml")
@@ -77,16 +82,10 @@ def load_cues(lang: str) -> Cues:
         not_negation=_phrases(d, "not_negation"),
         denial_verbs=_words(d, "denial_verbs"),
         denial_breaks=_words(d, "denial_breaks"),
-        denial_nouns={
-            str(rel): frozenset(fold(str(w)) for w in words)
-            for rel, words in (d.get("denial_nouns") or {}).items()
-        },
+        denial_nouns=_word_table(d, "denial_nouns"),
         accusation_nouns=_words(d, "accusation_nouns"),
         grammar=load_grammar(lang),
-        denial_acts={
-            str(rel): frozenset(fold(str(w)) for w in words)
-            for rel, words in (d.get("denial_acts") or {}).items()
-        },
+        denial_acts=_word_table(d, "denial_acts"),
         denial_antecedents=_words(d, "denial_antecedents"),
         condemn_verbs=_words(d, "condemn_verbs"),
         refusals=_phrases(d, "refusals"),
