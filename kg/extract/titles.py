@@ -264,8 +264,6 @@ class TitleReader:
                 kind = "coref"
             else:
                 kind = "title"
-                if role is not None and not was:
-                    self.ctx.roles[role] = person
             if of is None and not bare:
                 of = self._office_of(person, role)
             if of is None and not was and (portfolio or (role or "").startswith("Minister ")):

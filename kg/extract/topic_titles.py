@@ -74,15 +74,25 @@ def note_roles(
     Args:
         ctx: the article context, whose ``roles`` is updated.
         raws: (subject, relation, object, role, end, rule) of the sentence's statements;
-            only offices of a state count ("presidente del Senado" is not "el presidente");
+            only offices of a state or of an international body count ("presidente del
+            Senado" is not "el presidente");
             former offices (an end date, a former title) and offices passed on by succession
             (the pipeline notes a successor itself) are left out.
     """
     for subject, relation, of, role, end, rule in raws:
         entity = ctx.registry.get(of)
+        record = ctx.gaz.get(of)
+        # a state, or a body of no state ("el secretario general" of NATO); not a state's own
+        # organ ("presidente del Senado" is not "el presidente")
+        international = (
+            entity is not None
+            and entity.type in ("Organization", "Bloc")
+            and record is not None
+            and not record.country
+        )
         if (
             entity is not None
-            and entity.type == "Country"
+            and (entity.type == "Country" or international)
             and relation in _OFFICES
             and role
             and end is None
